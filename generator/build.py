@@ -1,0 +1,118 @@
+"""The pipeline: load → validate → plan pages → render → write, and the atomic site build.
+
+Nothing is written unless the data is valid. Generated files are written only
+when their content changed (so `mkdocs serve` settles after one regeneration),
+and files from an earlier run that are no longer generated are removed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import Loader
+from .pages import SiteView, plan
+from .render import Renderer
+from .validate import validate
+from .yamlfile import Problem
+
+MANIFEST = ".generated"
+
+
+@dataclass
+class Settings:
+    data_dir: Path
+    content_dir: Path
+    site_name: str = "Wat wil wie?"
+    repo_url: str = ""
+
+
+@dataclass
+class Generated:
+    problems: list[Problem]
+    files: dict[str, str] = field(default_factory=dict)
+    site: SiteView | None = None
+
+
+def check(data_dir: Path) -> tuple[list[Problem], object, object]:
+    """Load and validate everything; return (problems, site data, validation result)."""
+    loader = Loader(data_dir)
+    site = loader.load()
+    checked = validate(site)
+    problems = sorted(loader.problems + checked.problems, key=lambda p: (p.file, p.line))
+    return problems, site, checked
+
+
+def generate(settings: Settings) -> Generated:
+    """Render all pages in memory; no files are touched."""
+    problems, site, checked = check(settings.data_dir)
+    if problems:
+        return Generated(problems)
+    view = plan(site, checked.locations)
+    renderer = Renderer(view, settings.site_name, settings.repo_url)
+    return Generated([], renderer.render_all(), view)
+
+
+def write_content(files: dict[str, str], content_dir: Path) -> list[str]:
+    """Write generated files into `content_dir`; return the paths that changed."""
+    manifest = content_dir / MANIFEST
+    previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
+    changed = []
+    for relative, text in sorted(files.items()):
+        target = content_dir / relative
+        data = text.encode("utf-8")
+        if target.exists() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(target, data)
+        changed.append(relative)
+    for stale in sorted(previous - set(files)):
+        path = content_dir / stale
+        if path.is_file():
+            path.unlink()
+            changed.append(stale)
+    _remove_empty_dirs(content_dir)
+    _atomic_write(manifest, ("\n".join(sorted(files)) + "\n").encode("utf-8"))
+    return changed
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(temp, target)
+
+
+def _remove_empty_dirs(root: Path) -> None:
+    for directory in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        if not any(directory.iterdir()):
+            directory.rmdir()
+
+
+def build_site(config_file: Path, site_dir: Path) -> None:
+    """Run a strict MkDocs build into a temporary folder, then swap it into `site_dir`.
+
+    A failed build leaves the previous site as it was.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        build(config)
+        if site_dir.exists():
+            old = site_dir.with_name(site_dir.name + ".old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(site_dir, old)
+            os.replace(staging, site_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,286 @@
+"""Load `site-data/` into the model, collecting every problem instead of stopping at the first.
+
+Layout of `site-data/`:
+    themes.yml                         shared theme list
+    <election>/election.yml            one folder per election; the folder name is its id
+    <election>/actors.yml
+    <election>/bronnen/<source>.yml    metadata of a source document ...
+    <election>/bronnen/<source>.txt    ... and its text
+    <election>/proposals/*.yml         proposals, one or more files per actor
+    <election>/statements.yml          stemhulp statements (optional)
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .models import Actor, Election, Located, Proposal, ProposalFile, Source, Statement, Theme
+from .sourcetext import SourceText
+from .yamlfile import LineDict, LineList, Problem, YamlError, read_yaml
+
+M = TypeVar("M", bound=Located)
+
+
+@dataclass
+class ElectionData:
+    election: Election
+    folder: Path
+    actors: list[Actor] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    texts: dict[str, SourceText] = field(default_factory=dict)
+    proposals: list[Proposal] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.election.id
+
+
+@dataclass
+class SiteData:
+    root: Path
+    themes: list[Theme]
+    elections: list[ElectionData]
+
+
+class Loader:
+    """Reads files under `root`; every problem found is kept in `problems`."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def shown(self, path: Path) -> str:
+        """The path as an editor sees it in the repository."""
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+    def load(self) -> SiteData:
+        themes = self.read_list(self.root / "themes.yml", Theme)
+        folders = sorted(p for p in self.root.iterdir() if p.is_dir() and (p / "election.yml").exists())
+        if not folders:
+            self.problems.append(Problem(self.shown(self.root), 1, "geen enkele verkiezing gevonden", "maak een map met een election.yml"))
+        elections = [e for e in (self.load_election(f) for f in folders) if e]
+        return SiteData(self.root, themes, elections)
+
+    def load_election(self, folder: Path) -> ElectionData | None:
+        election = self.read_one(folder / "election.yml", Election, implied_id=folder.name)
+        if election is None:
+            return None
+        data = ElectionData(election, folder)
+        data.actors = self.read_list(folder / "actors.yml", Actor)
+        for meta in sorted((folder / "bronnen").glob("*.yml")):
+            source = self.read_one(meta, Source, implied_id=meta.stem)
+            if source:
+                data.sources[source.id] = source
+                text = self.read_text(meta.with_suffix(".txt"), source)
+                if text:
+                    data.texts[source.id] = text
+        for path in sorted((folder / "proposals").glob("*.yml")):
+            data.proposals.extend(self.read_proposals(path))
+        statements = folder / "statements.yml"
+        if statements.exists():
+            data.statements = self.read_list(statements, Statement)
+        return data
+
+    def read_text(self, path: Path, source: Source) -> SourceText | None:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            file, line = source.where()
+            self.problems.append(Problem(file, line, f"de tekst van deze bron ontbreekt: {self.shown(path)}", "zet de tekst als .txt naast dit bestand, met dezelfde naam"))
+            return None
+        except UnicodeDecodeError:
+            self.problems.append(Problem(self.shown(path), 1, "dit bestand is geen geldige UTF-8-tekst", "sla het op als UTF-8"))
+            return None
+        text = SourceText(raw, source.hyphenation)
+        found = text.find_section_lines([(spec.title, spec.starts) for spec in source.sections])
+        for spec, section in zip(source.sections, found):
+            if section is None:
+                file, line = spec.where("starts")
+                self.problems.append(Problem(file, line, f"kop '{spec.starts}' niet gevonden in de tekst (na de vorige kop)", "neem de eerste woorden van de regel waar dit hoofdstuk begint, precies zoals in de tekst"))
+        text.sections = [section for section in found if section]
+        return text
+
+    def read_proposals(self, path: Path) -> list[Proposal]:
+        bundle = self.read_one(path, ProposalFile)
+        if bundle is None:
+            return []
+        proposals = []
+        for proposal in bundle.proposals:
+            updated = proposal.model_copy(update={"actor": bundle.actor, "source": proposal.source or bundle.source})
+            updated.place(*proposal.where(), proposal._field_lines)
+            proposals.append(updated)
+        return proposals
+
+    # -- generic reading --------------------------------------------------
+    def read_raw(self, path: Path) -> Any:
+        try:
+            return read_yaml(path, self.shown(path))
+        except YamlError as error:
+            self.problems.append(error.problem)
+            return None
+
+    def read_one(self, path: Path, model: type[M], implied_id: str | None = None) -> M | None:
+        raw = self.read_raw(path)
+        if raw is None:
+            if path.exists() and not any(p.file == self.shown(path) for p in self.problems):
+                self.problems.append(Problem(self.shown(path), 1, "dit bestand is leeg"))
+            return None
+        if not isinstance(raw, LineDict):
+            self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier hoort een lijst van velden (naam: waarde)"))
+            return None
+        if implied_id is not None:
+            if "id" in raw:
+                self.problems.append(Problem(self.shown(path), raw.key_lines["id"], "'id' hoort hier niet", f"het id is de naam van de map of het bestand ('{implied_id}'); verwijder deze regel"))
+                return None
+            raw["id"] = implied_id
+            raw.key_lines["id"] = raw.line
+        return self.validate(path, raw, model)
+
+    def read_list(self, path: Path, model: type[M]) -> list[M]:
+        raw = self.read_raw(path)
+        if raw is None:
+            return []
+        if not isinstance(raw, LineList):
+            self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier hoort een lijst, met '- ' voor elk item"))
+            return []
+        items = []
+        for item, line in zip(raw, raw.item_lines):
+            if not isinstance(item, LineDict):
+                self.problems.append(Problem(self.shown(path), line, "elk item in deze lijst hoort velden te hebben (naam: waarde)"))
+                continue
+            found = self.validate(path, item, model)
+            if found:
+                items.append(found)
+        return items
+
+    def validate(self, path: Path, raw: LineDict, model: type[M]) -> M | None:
+        try:
+            instance = model.model_validate(raw)
+        except ValidationError as error:
+            self.problems.extend(schema_problems(error, raw, self.shown(path), model))
+            return None
+        place_all(instance, raw, self.shown(path))
+        return instance
+
+
+def place_all(instance: Located, raw: LineDict, file: str) -> None:
+    """Give a model and all models inside it their file and lines."""
+    instance.place(file, raw.line, dict(raw.key_lines))
+    for name in type(instance).model_fields:
+        value, raw_value = getattr(instance, name), raw.get(name)
+        if isinstance(value, Located) and isinstance(raw_value, LineDict):
+            place_all(value, raw_value, file)
+        elif isinstance(value, list) and isinstance(raw_value, LineList):
+            for item, raw_item in zip(value, raw_value):
+                if isinstance(item, Located) and isinstance(raw_item, LineDict):
+                    place_all(item, raw_item, file)
+        elif isinstance(value, dict) and isinstance(raw_value, LineDict):
+            for key, item in value.items():
+                if isinstance(item, Located) and isinstance(raw_value.get(key), LineDict):
+                    place_all(item, raw_value[key], file)
+
+
+# -- turning pydantic's errors into editor messages -------------------------
+
+def schema_problems(error: ValidationError, raw: LineDict, file: str, model: type[BaseModel]) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        line = line_of(raw, loc)
+        message, hint = describe(detail, loc, raw, model)
+        problems.append(Problem(file, line, message, hint))
+    return problems
+
+
+def line_of(raw: Any, loc: tuple) -> int:
+    """The line of the deepest value along `loc` that exists in the raw data."""
+    line = getattr(raw, "line", 1)
+    node = raw
+    for part in loc:
+        if isinstance(node, LineDict) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def _field_path(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc if not isinstance(p, int)) or "(bestand)"
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that owns the last field of `loc`."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if isinstance(found, type) and issubclass(found, BaseModel):
+            return found
+    return annotation
+
+
+def describe(detail: dict, loc: tuple, raw: LineDict, model: type[BaseModel]) -> tuple[str, str]:
+    """A Dutch message and a hint for one pydantic error."""
+    kind, name = detail["type"], _field_path(loc)
+    value = detail.get("input")
+    shown = repr(value) if not isinstance(value, (dict, list)) else ""
+    if kind == "missing":
+        return f"veld '{loc[-1]}' ontbreekt", f"voeg '{loc[-1]}: …' toe"
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc)
+        allowed = [f for f in owner.model_fields if f != "actor" or owner.__name__ != "Proposal"] if owner else []
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        hint = f"bedoelde je '{close[0]}'?" if close else f"toegestane velden: {', '.join(allowed)}"
+        return f"onbekend veld '{loc[-1]}'", hint
+    if kind == "string_pattern_mismatch":
+        pattern = str(detail.get("ctx", {}).get("pattern", ""))
+        if "a-z0-9" in pattern:
+            return f"{name}: {shown} is geen geldige id", "gebruik alleen kleine letters, cijfers en enkele streepjes, zoals 'sociale-huur'"
+        if pattern.startswith("^#"):
+            return f"{name}: {shown} is geen kleur", "schrijf een kleur als '#502379'"
+        if "https" in pattern:
+            return f"{name}: {shown} is geen webadres", "begin met https://"
+        return f"{name}: {shown} heeft niet de goede vorm", f"verwacht: {pattern}"
+    if kind == "literal_error":
+        expected = str(detail.get("ctx", {}).get("expected", ""))
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        hint = f"bedoelde je '{close[0]}'?" if close else ""
+        return f"{name}: {shown} is geen geldige waarde", (hint + " " if hint else "") + f"kies uit: {', '.join(options)}"
+    if kind in {"string_type", "str_type"}:
+        return f"{name}: hier hoort tekst", "zet de tekst achter de dubbele punt, eventueel tussen aanhalingstekens"
+    if kind == "string_too_short":
+        return f"{name}: mag niet leeg zijn", "vul een tekst in"
+    if kind == "string_too_long":
+        limit = detail.get("ctx", {}).get("max_length")
+        return f"{name}: tekst is te lang (meer dan {limit} tekens)", "maak de tekst korter"
+    if kind in {"list_type", "too_short"}:
+        return f"{name}: hier hoort een lijst met minstens één item", "zet elk item op een eigen regel met '- ' ervoor"
+    if kind in {"dict_type", "model_type", "model_attributes_type"}:
+        return f"{name}: hier horen velden (naam: waarde)", "spring de velden eronder in met twee spaties"
+    if kind.startswith("date"):
+        return f"{name}: {shown} is geen geldige datum", "schrijf een datum als 2026-03-18"
+    return f"{name}: {detail['msg']}", ""

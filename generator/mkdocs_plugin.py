@@ -1,0 +1,72 @@
+"""Runs the generator inside `mkdocs build` and `mkdocs serve`.
+
+Before MkDocs reads `content/`, the YAML is validated and the pages are
+(re)generated. Invalid data stops the build with every problem listed, so no
+site is made from it. `mkdocs serve` also watches the data and the templates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options
+from pathspec.gitignore import GitIgnoreSpec
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from .build import Settings, generate, write_content
+from .pages import SiteView
+from .render import TEMPLATES
+
+log = get_plugin_logger(__name__)
+
+
+def navigation(site: SiteView) -> list:
+    """A small, fixed navigation: overview pages only, so pages stay light as data grows."""
+    nav: list = [{"Home": "index.md"}]
+    for election in site.elections:
+        items: list = [election.path("index.md"), {"Thema's": election.path("thema", "index.md")}]
+        if election.statements:
+            items += [
+                {"Stellingen": election.path("stelling", "index.md")},
+                {"Vergelijk standpunten": election.path("vergelijk.md")},
+            ]
+        items += [
+            {"Wie zijn het?": election.path("wie", "index.md")},
+            {"Brondocumenten": election.path("bron", "index.md")},
+        ]
+        nav.append({f"{election.election.municipality} {election.election.date.year}": items})
+    nav.append({"Zo werkt het": "methode.md"})
+    return nav
+
+
+class GeneratorConfig(Config):
+    data_dir = config_options.Type(str, default="site-data")
+
+
+class GeneratorPlugin(BasePlugin[GeneratorConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        settings = Settings(
+            data_dir=root / self.config.data_dir,
+            content_dir=Path(config.docs_dir),
+            site_name=config.site_name,
+            repo_url=config.extra.get("repository", ""),
+        )
+        result = generate(settings)
+        if result.problems:
+            listing = "\n".join(str(problem) for problem in result.problems)
+            raise PluginError(f"{len(result.problems)} fout(en) in de gegevens; er is niets gebouwd:\n{listing}")
+        changed = write_content(result.files, settings.content_dir)
+        log.info(f"generated {len(result.files)} files from {settings.data_dir.name}/ ({len(changed)} changed)")
+        if not config.nav:
+            config.nav = navigation(result.site)
+            config.not_in_nav = GitIgnoreSpec.from_lines(f"/{e.id}/*" for e in result.site.elections)
+        self._watch = [settings.data_dir, TEMPLATES / "pages", TEMPLATES / "partials"]
+        return config
+
+    def on_serve(self, server, config, builder):
+        for path in self._watch:
+            server.watch(str(path))
+        return server

@@ -1,0 +1,176 @@
+"""A source document's text, cut into lines, approximate PDF pages, sections and paragraphs.
+
+The texts were extracted from PDFs. A new PDF page shows as a line that starts
+with a single space right after a non-blank line (see `site-data/*/bronnen`);
+page numbers derived from that are approximate, and the site says so.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from .normalise import Hyphenation, Normalised, line_break_hyphen, nfc, normalise
+
+_PAGE_START = re.compile(r"^ (?! )(?!- )\S")
+_BULLET = re.compile(r"^\s*(?:[•●▪■>]\s|-\s|\d{1,2}[.)]\s)")
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
+_STARTS_NEW = re.compile(r"^\s*[A-ZÀ-Ý0-9'\"‘“•(]")
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    line: int  # 1-based
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based; the anchor is p-<number>
+    start: int  # char offset in the NFC text
+    end: int
+    first_line: int
+    page: int
+    is_heading: bool
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.number}"
+
+
+class SourceText:
+    """One source document, loaded once and indexed for quote lookup."""
+
+    def __init__(self, raw: str, hyphenation: Hyphenation, sections: list[Section] | None = None):
+        self.text = nfc(raw.replace("\r\n", "\n").lstrip("\ufeff"))
+        self.hyphenation = hyphenation
+        self.lines = self.text.split("\n")
+        self.line_starts = _line_starts(self.lines)
+        self.sections = sections or []
+
+    # -- positions ---------------------------------------------------------
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset)
+
+    @cached_property
+    def page_start_lines(self) -> list[int]:
+        """1-based line numbers where a new PDF page starts (page 1 starts at line 1)."""
+        starts = [1]
+        for number, line in enumerate(self.lines[1:], start=2):
+            previous = self.lines[number - 2]
+            if previous.strip() and _PAGE_START.match(line):
+                starts.append(number)
+        return starts
+
+    def page_of_line(self, line: int) -> int:
+        return bisect_right(self.page_start_lines, line)
+
+    def section_of_line(self, line: int) -> Section | None:
+        found = None
+        for section in self.sections:
+            if section.line <= line:
+                found = section
+            else:
+                break
+        return found
+
+    def find_section_lines(self, specs: list[tuple[str, str]]) -> list[Section | None]:
+        """Find each (title, start of line) heading's line, in document order; None where not found."""
+        found: list[Section | None] = []
+        after = 0
+        for title, starts in specs:
+            wanted = normalise(nfc(starts), None).text.strip()
+            line = next(
+                (
+                    i + 1
+                    for i in range(after, len(self.lines))
+                    if self._plain_lines[i].startswith(wanted)
+                ),
+                None,
+            )
+            found.append(Section(title, line) if line else None)
+            if line:
+                after = line
+        return found
+
+    @cached_property
+    def _plain_lines(self) -> list[str]:
+        return [normalise(line, None).text.strip() for line in self.lines]
+
+    # -- normalised forms for matching ------------------------------------
+    @cached_property
+    def normalised(self) -> Normalised:
+        return normalise(self.text, self.hyphenation)
+
+    @cached_property
+    def normalised_alternative(self) -> Normalised:
+        """The other reading of line-break hyphens, for the rare quote that needs it."""
+        return normalise(self.text, "hard" if self.hyphenation == "soft" else "soft")
+
+    # -- paragraphs for the source page -----------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        heading_lines = {s.line for s in self.sections}
+        blocks: list[tuple[int, int, bool]] = []  # (first line index, last line index, heading)
+        current: list[int] = []
+
+        def close(is_heading: bool = False) -> None:
+            if current:
+                blocks.append((current[0], current[-1], is_heading))
+                current.clear()
+
+        previous_text = ""
+        for index, line in enumerate(self.lines):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if index + 1 in heading_lines:
+                close()
+                current.append(index)
+                close(is_heading=True)
+                previous_text = ""
+                continue
+            if current and (
+                _BULLET.match(line)
+                or (_SENTENCE_END.search(previous_text) and _STARTS_NEW.match(line))
+            ):
+                close()
+            current.append(index)
+            previous_text = stripped
+        close()
+        return [self._paragraph(number, *block) for number, block in enumerate(blocks, start=1)]
+
+    def _paragraph(self, number: int, first: int, last: int, is_heading: bool) -> Paragraph:
+        start = self.line_starts[first]
+        end = self.line_starts[last] + len(self.lines[last])
+        return Paragraph(number, start, end, first + 1, self.page_of_line(first + 1), is_heading)
+
+    def paragraph_at(self, offset: int) -> Paragraph:
+        paragraphs = self.paragraphs
+        starts = [p.start for p in paragraphs]
+        index = max(0, bisect_right(starts, offset) - 1)
+        return paragraphs[index]
+
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        """The paragraph as readable text: lines joined, hyphens resolved, spaces collapsed."""
+        return normalise_for_display(self.text[paragraph.start : paragraph.end], self.hyphenation)
+
+
+def normalise_for_display(text: str, hyphenation: Hyphenation) -> str:
+    """Join a passage's lines for reading, keeping typographic quotes as printed."""
+    joined = re.sub(
+        r"-([ \t]*)\n\s*",
+        lambda m: line_break_hyphen(text, m, hyphenation) if m.end() < len(text) else "-",
+        text,
+    )
+    return re.sub(r"\s+", " ", joined).strip()
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return starts

@@ -1,0 +1,146 @@
+"""Checks that span files: unique ids, references, stemhulp positions and quotes.
+
+Runs completely and returns every problem; nothing is written while any remain.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .load import ElectionData, SiteData
+from .models import Located
+from .quotes import QuoteLocation, closest_passage, locate
+from .yamlfile import Problem
+
+ProposalKey = tuple[str, str, str]  # (election, actor, proposal id)
+
+
+@dataclass
+class Checked:
+    """The result of validation: problems, and where each quote was found."""
+
+    problems: list[Problem]
+    locations: dict[ProposalKey, QuoteLocation]
+
+
+def suggestion(value: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return f"bedoelde je '{close[0]}'?" if close else ""
+
+
+def problem_at(item: Located, field: str | None, message: str, hint: str = "") -> Problem:
+    file, line = item.where(field)
+    return Problem(file, line, message, hint)
+
+
+def _unknown(item: Located, field: str, kind: str, value: str, options: Iterable[str]) -> Problem:
+    options = sorted(options)
+    hint = suggestion(value, options) or f"kies uit: {', '.join(options[:12])}{' …' if len(options) > 12 else ''}"
+    return problem_at(item, field, f"onbekend {kind} '{value}'", hint)
+
+
+def _duplicates(items: Iterable[Located], kind: str, key=lambda item: item.id) -> list[Problem]:
+    seen: dict[str, Located] = {}
+    problems = []
+    for item in items:
+        k = key(item)
+        if k in seen:
+            first_file, first_line = seen[k].where("id")
+            problems.append(problem_at(item, "id", f"{kind} '{k[-1] if isinstance(k, tuple) else k}' bestaat al ({first_file}:{first_line})", "kies een ander id; een id moet uniek zijn"))
+        else:
+            seen[k] = item
+    return problems
+
+
+def validate(site: SiteData) -> Checked:
+    problems = _duplicates(site.themes, "thema")
+    locations: dict[ProposalKey, QuoteLocation] = {}
+    themes = {theme.id for theme in site.themes}
+    for data in site.elections:
+        problems += _check_election(data, themes, locations)
+    return Checked(problems, locations)
+
+
+def _check_election(data: ElectionData, themes: set[str], locations: dict[ProposalKey, QuoteLocation]) -> list[Problem]:
+    problems = _duplicates(data.actors, "actor")
+    problems += _duplicates(data.proposals, "voorstel", key=lambda p: (p.actor, p.id))
+    problems += _duplicates(data.statements, "stelling")
+    actors = {actor.id: actor for actor in data.actors}
+    for actor in data.actors:
+        for index, source in enumerate(actor.sources):
+            if source not in data.sources:
+                problems.append(_unknown(actor, "sources", "bron", source, data.sources))
+    for actor_id in data.election.stemhulp.actors:
+        if actor_id not in actors:
+            problems.append(_unknown(data.election.stemhulp, "actors", "actor", actor_id, actors))
+    proposals_by_actor: dict[str, set[str]] = {}
+    for proposal in data.proposals:
+        proposals_by_actor.setdefault(proposal.actor, set()).add(proposal.id)
+        problems += _check_proposal(data, proposal, themes, actors, locations)
+    for statement in data.statements:
+        problems += _check_statement(statement, themes, actors, proposals_by_actor)
+    return problems
+
+
+def _check_proposal(data, proposal, themes, actors, locations) -> list[Problem]:
+    problems = []
+    if proposal.theme not in themes:
+        problems.append(_unknown(proposal, "theme", "thema", proposal.theme, themes))
+    actor = actors.get(proposal.actor)
+    if actor is None:
+        file, _ = proposal.where()
+        problems.append(Problem(file, 1, f"onbekende actor '{proposal.actor}'", suggestion(proposal.actor, actors) or f"kies uit: {', '.join(sorted(actors))}"))
+        return problems
+    source_id = proposal.source or (actor.sources[0] if len(actor.sources) == 1 else None)
+    if source_id is None:
+        problems.append(problem_at(proposal, None, "bij dit voorstel staat geen bron", f"voeg 'source:' toe; {actor.id} heeft meer dan één bron"))
+        return problems
+    if source_id not in actor.sources:
+        problems.append(_unknown(proposal, "source", f"bron voor {actor.id}", source_id, actor.sources))
+        return problems
+    text = data.texts.get(source_id)
+    if text is None:
+        return problems  # reported by the loader
+    found = locate(proposal.quote, text)
+    if found:
+        locations[(data.id, proposal.actor, proposal.id)] = found
+    else:
+        problems.append(_quote_not_found(proposal, source_id, text))
+    return problems
+
+
+def _quote_not_found(proposal, source_id, text) -> Problem:
+    near = closest_passage(proposal.quote, text)
+    message = f"citaat niet gevonden in bron '{source_id}'"
+    if near is None:
+        return problem_at(proposal, "quote", message, "kopieer het citaat letterlijk uit de brontekst")
+    differs = ""
+    if near.missing or near.instead:
+        differs = f"; in het citaat staat «{' '.join(near.missing) or '—'}», in de bron «{' '.join(near.instead) or '—'}»"
+    return problem_at(
+        proposal,
+        "quote",
+        message,
+        f"meest gelijkende passage (brontekst regel {near.line}): «{near.passage}»{differs}",
+    )
+
+
+def _check_statement(statement, themes, actors, proposals_by_actor) -> list[Problem]:
+    problems = []
+    if statement.theme not in themes:
+        problems.append(_unknown(statement, "theme", "thema", statement.theme, themes))
+    for actor_id, position in statement.positions.items():
+        if actor_id not in actors:
+            problems.append(_unknown(position, None, "actor", actor_id, actors))
+            continue
+        own = proposals_by_actor.get(actor_id, set())
+        for proposal_id in position.proposals:
+            if proposal_id not in own:
+                problems.append(_unknown(position, "proposals", f"voorstel van {actor_id}", proposal_id, own))
+        if position.position == "geen standpunt" and position.proposals:
+            problems.append(problem_at(position, "proposals", "bij 'geen standpunt' horen geen voorstellen", "verwijder de voorstellen, of kies eens, neutraal of oneens"))
+        if position.position != "geen standpunt" and not position.proposals:
+            problems.append(problem_at(position, "position", f"standpunt '{position.position}' zonder onderbouwing", "noem bij 'proposals' de id's van de voorstellen waaruit dit standpunt blijkt"))
+    return problems

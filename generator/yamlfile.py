@@ -1,0 +1,129 @@
+"""Read one YAML file safely, remembering the line of every value.
+
+PyYAML's safe loader silently keeps the last of two equal keys; editors lose
+work that way, so duplicate keys are an error here. Mappings and lists come
+back as `LineDict` / `LineList`, which know the line of each of their items, so
+any later error can point at the exact line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An error in the data, as an editor reads it: where, what, and what to do."""
+
+    file: str
+    line: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}: {self.message}"
+        return f"{text} — {self.hint}" if self.hint else text
+
+
+class YamlError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class LineDict(dict):
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineList(list):
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"dubbele sleutel '{key}'", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = value_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+def _construct_timestamp_as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
+    # Dates stay text ("2026-03-18"): the model parses them, with a line-aware error.
+    return loader.construct_scalar(node)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+
+
+def read_yaml(path: Path, shown_as: str) -> Any:
+    """Parse `path`; raise YamlError naming `shown_as` and the line on any problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise YamlError(Problem(shown_as, 1, f"kan het bestand niet lezen ({error.strerror})")) from error
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(Problem(shown_as, 1, f"bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB", "splits het in kleinere bestanden"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlError(Problem(shown_as, line, "dit bestand is geen geldige UTF-8-tekst", "sla het op als UTF-8")) from error
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader extends SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlError(Problem(shown_as, line, _describe(error), _hint(error))) from error
+    except yaml.YAMLError as error:
+        raise YamlError(Problem(shown_as, 1, f"ongeldige YAML: {error}")) from error
+
+
+def _describe(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "ongeldige YAML"
+    if problem.startswith("dubbele sleutel"):
+        return problem
+    if "found character '\\t'" in problem:
+        return "tab gevonden; YAML gebruikt spaties om in te springen"
+    return f"ongeldige YAML: {problem}"
+
+
+def _hint(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    if problem.startswith("dubbele sleutel"):
+        return "elke sleutel mag maar één keer voorkomen; voeg de twee samen of verwijder er één"
+    if "\\t" in problem:
+        return "vervang de tab door spaties"
+    if "mapping values are not allowed" in problem:
+        return "zet tekst met een dubbele punt tussen aanhalingstekens, of gebruik '>-' en zet de tekst op de volgende regel"
+    return "controleer inspringing, dubbele punten en aanhalingstekens op deze regel"
