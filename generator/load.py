@@ -68,6 +68,7 @@ class Loader:
         if not folders:
             self.problems.append(Problem(self.shown(self.root), 1, "geen enkele verkiezing gevonden", "maak een map met een election.yml"))
         elections = [e for e in (self.load_election(f) for f in folders) if e]
+        elections.sort(key=lambda e: (e.election.order, e.id))
         return SiteData(self.root, themes, elections)
 
     def load_election(self, folder: Path) -> ElectionData | None:

@@ -27,7 +27,7 @@ STANCES: tuple[str, ...] = ("eens", "neutraal", "oneens")
 class Located(BaseModel):
     """A model read from a file: knows where it was written."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
     _file: str = PrivateAttr(default="")
     _line: int = PrivateAttr(default=0)
     _field_lines: dict[str, int] = PrivateAttr(default_factory=dict)
@@ -94,6 +94,7 @@ class Election(Located):
     municipality: ShortText
     date: dt.date
     intro: Text
+    order: int = Field(default=100, description="Position on the home page and in the menu; lower comes first")
     stemhulp: Stemhulp = Stemhulp()
 
 

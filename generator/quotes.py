@@ -49,6 +49,8 @@ def locate(quote: str, source: SourceText) -> QuoteLocation | None:
     if not parts:
         return None
     for variant in (source.normalised, source.normalised_alternative):
+        if variant is None:
+            continue
         span = _find_parts(parts, variant.text)
         if span:
             return _location(source, variant, *span)

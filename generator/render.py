@@ -32,6 +32,13 @@ def md_inline(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
 
 
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def dutch_date(date) -> str:
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
 def front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
 
@@ -74,7 +81,7 @@ def environment() -> Environment:
     def link(context, to: str) -> str:
         return relative_url(context["page_path"], to)
 
-    env.filters.update(md=md_inline, link=link, icon=icon_svg, url_of=p.url_of)
+    env.filters.update(dutch_date=dutch_date, md=md_inline, link=link, icon=icon_svg, url_of=p.url_of)
     env.globals.update(
         KIND_LABELS=p.KIND_LABELS,
         KIND_NOTES=p.KIND_NOTES,
@@ -92,7 +99,9 @@ class Renderer:
         self.files: dict[str, str] = {}
 
     def page(self, path: str, template: str, title: str, description: str, search: bool = True, **context) -> None:
-        meta = {"title": title, "description": _one_line(description)}
+        # No `title` in the front matter: MkDocs then takes it from the page's
+        # escaped <h1>, and Material prints page titles without escaping them.
+        meta = {"description": _one_line(description)}
         if not search:
             meta["search"] = {"exclude": True}
         body = self.env.get_template(f"pages/{template}").render(

@@ -105,9 +105,13 @@ class SourceText:
         return normalise(self.text, self.hyphenation)
 
     @cached_property
-    def normalised_alternative(self) -> Normalised:
-        """The other reading of line-break hyphens, for the rare quote that needs it."""
-        return normalise(self.text, "hard" if self.hyphenation == "soft" else "soft")
+    def normalised_alternative(self) -> Normalised | None:
+        """Soft-hyphenated text read with every line-end hyphen kept.
+
+        The hyphen rule can drop a real hyphen ("Oostvliet-|polder"); this reading
+        lets such a quote match. Word documents have no soft hyphens, so none there.
+        """
+        return normalise(self.text, "hard") if self.hyphenation == "soft" else None
 
     # -- paragraphs for the source page -----------------------------------
     @cached_property

@@ -35,10 +35,11 @@ def problem_at(item: Located, field: str | None, message: str, hint: str = "") -
     return Problem(file, line, message, hint)
 
 
-def _unknown(item: Located, field: str, kind: str, value: str, options: Iterable[str]) -> Problem:
+def _unknown(item: Located, field: str | None, what: str, value: str, options: Iterable[str]) -> Problem:
+    """`what` names the kind with its article-fitting adjective, e.g. 'onbekend thema'."""
     options = sorted(options)
     hint = suggestion(value, options) or f"kies uit: {', '.join(options[:12])}{' …' if len(options) > 12 else ''}"
-    return problem_at(item, field, f"onbekend {kind} '{value}'", hint)
+    return problem_at(item, field, f"{what} '{value}'", hint)
 
 
 def _duplicates(items: Iterable[Located], kind: str, key=lambda item: item.id) -> list[Problem]:
@@ -69,12 +70,12 @@ def _check_election(data: ElectionData, themes: set[str], locations: dict[Propos
     problems += _duplicates(data.statements, "stelling")
     actors = {actor.id: actor for actor in data.actors}
     for actor in data.actors:
-        for index, source in enumerate(actor.sources):
+        for source in actor.sources:
             if source not in data.sources:
-                problems.append(_unknown(actor, "sources", "bron", source, data.sources))
+                problems.append(_unknown(actor, "sources", "onbekende bron", source, data.sources))
     for actor_id in data.election.stemhulp.actors:
         if actor_id not in actors:
-            problems.append(_unknown(data.election.stemhulp, "actors", "actor", actor_id, actors))
+            problems.append(_unknown(data.election.stemhulp, "actors", "onbekende actor", actor_id, actors))
     proposals_by_actor: dict[str, set[str]] = {}
     for proposal in data.proposals:
         proposals_by_actor.setdefault(proposal.actor, set()).add(proposal.id)
@@ -87,7 +88,7 @@ def _check_election(data: ElectionData, themes: set[str], locations: dict[Propos
 def _check_proposal(data, proposal, themes, actors, locations) -> list[Problem]:
     problems = []
     if proposal.theme not in themes:
-        problems.append(_unknown(proposal, "theme", "thema", proposal.theme, themes))
+        problems.append(_unknown(proposal, "theme", "onbekend thema", proposal.theme, themes))
     actor = actors.get(proposal.actor)
     if actor is None:
         file, _ = proposal.where()
@@ -98,7 +99,7 @@ def _check_proposal(data, proposal, themes, actors, locations) -> list[Problem]:
         problems.append(problem_at(proposal, None, "bij dit voorstel staat geen bron", f"voeg 'source:' toe; {actor.id} heeft meer dan één bron"))
         return problems
     if source_id not in actor.sources:
-        problems.append(_unknown(proposal, "source", f"bron voor {actor.id}", source_id, actor.sources))
+        problems.append(_unknown(proposal, "source", f"onbekende bron voor {actor.id}", source_id, actor.sources))
         return problems
     text = data.texts.get(source_id)
     if text is None:
@@ -130,15 +131,15 @@ def _quote_not_found(proposal, source_id, text) -> Problem:
 def _check_statement(statement, themes, actors, proposals_by_actor) -> list[Problem]:
     problems = []
     if statement.theme not in themes:
-        problems.append(_unknown(statement, "theme", "thema", statement.theme, themes))
+        problems.append(_unknown(statement, "theme", "onbekend thema", statement.theme, themes))
     for actor_id, position in statement.positions.items():
         if actor_id not in actors:
-            problems.append(_unknown(position, None, "actor", actor_id, actors))
+            problems.append(_unknown(position, None, "onbekende actor", actor_id, actors))
             continue
         own = proposals_by_actor.get(actor_id, set())
         for proposal_id in position.proposals:
             if proposal_id not in own:
-                problems.append(_unknown(position, "proposals", f"voorstel van {actor_id}", proposal_id, own))
+                problems.append(_unknown(position, "proposals", f"onbekend voorstel van {actor_id}", proposal_id, own))
         if position.position == "geen standpunt" and position.proposals:
             problems.append(problem_at(position, "proposals", "bij 'geen standpunt' horen geen voorstellen", "verwijder de voorstellen, of kies eens, neutraal of oneens"))
         if position.position != "geen standpunt" and not position.proposals:

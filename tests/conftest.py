@@ -1,0 +1,161 @@
+"""Shared fixtures: a small hand-made data set, and real builds into temporary folders."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SOURCE_TEXT = """\
+1. Inleiding
+
+We bouwen in deze periode 1.000 nieuwe sociale huur-
+woningen. Dat is een ‘grote’ opgave.
+ 2. Verkeer
+Binnen de singels wordt 30 km/u de norm. We
+onderzoeken een autoluwe binnenstad.
+"""
+
+HOSTILE_QUOTE = 'Wij <script>alert("x")</script> | *vet* # kop {{ jinja }} {% raw %} \'enkel\' "dubbel" 🚲 & co.'
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def make_data(root: Path, extra_source: str = "") -> Path:
+    """A minimal valid `site-data/` tree: one election, two actors, four proposals, one statement."""
+    data = root / "site-data"
+    write(data / "themes.yml", """\
+        - id: wonen
+          name: Wonen
+          description: Huizen bouwen.
+          icon: material/home-city
+        - id: mobiliteit
+          name: Verkeer
+          description: Fiets, auto en bus.
+        """)
+    election = data / "testdorp-2026"
+    write(election / "election.yml", """\
+        name: Verkiezingen Testdorp 2026
+        municipality: Testdorp
+        date: 2026-03-18
+        intro: Een test.
+        stemhulp:
+          actors: [partij-a, raad-b]
+        """)
+    write(election / "actors.yml", """\
+        - id: partij-a
+          name: Partij A
+          kind: partij
+          description: Een partij.
+          sources: [programma-a]
+        - id: raad-b
+          name: Raad B
+          kind: adviesraad
+          description: Een raad.
+          sources: [advies-b]
+        """)
+    write(election / "bronnen" / "programma-a.yml", """\
+        title: Programma A
+        publisher: Partij A
+        kind: verkiezingsprogramma
+        period: 2026-2030
+        hyphenation: soft
+        sections:
+          - title: Inleiding
+            starts: "1. Inleiding"
+          - title: Verkeer
+            starts: "2. Verkeer"
+        """)
+    (election / "bronnen" / "programma-a.txt").write_text(SOURCE_TEXT + extra_source, encoding="utf-8")
+    write(election / "bronnen" / "advies-b.yml", """\
+        title: Advies B
+        publisher: Raad B
+        kind: advies
+        period: 2026
+        hyphenation: hard
+        """)
+    (election / "bronnen" / "advies-b.txt").write_text(
+        "Wij adviseren 30 km/u in de hele stad.\nEn meer sociale huurwoningen.\n" + HOSTILE_QUOTE + "\n",
+        encoding="utf-8",
+    )
+    write(election / "proposals" / "partij-a.yml", """\
+        actor: partij-a
+        proposals:
+          - id: sociale-huur
+            theme: wonen
+            title: 1.000 nieuwe sociale huurwoningen
+            quote: We bouwen in deze periode 1.000 nieuwe sociale huurwoningen.
+          - id: dertig-kmu
+            theme: mobiliteit
+            title: 30 km/u binnen de singels
+            quote: Binnen de singels wordt 30 km/u de norm.
+        """)
+    write(election / "proposals" / "raad-b.yml", f"""\
+        actor: raad-b
+        proposals:
+          - id: dertig-overal
+            theme: mobiliteit
+            title: 30 km/u in de hele stad
+            quote: Wij adviseren 30 km/u in de hele stad.
+          - id: vreemde-tekens
+            theme: wonen
+            title: "Titel met <b>html</b> | en *sterren* # {{{{ x }}}}"
+            quote: '{HOSTILE_QUOTE.replace("'", "''")}'
+        """)
+    write(election / "statements.yml", """\
+        - id: dertig-kmu-overal
+          theme: mobiliteit
+          text: In de hele stad wordt 30 km/u de norm.
+          explanation: Nu geldt op veel wegen 50 km/u.
+          positions:
+            partij-a:
+              position: neutraal
+              proposals: [dertig-kmu]
+            raad-b:
+              position: eens
+              proposals: [dertig-overal]
+        """)
+    return data
+
+
+def make_project(root: Path, data: Path | None = None) -> Path:
+    """A copy of the project's config, templates and assets around `data` (default: the real data)."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "content" / "assets", root / "content" / "assets")
+    if data is None:
+        shutil.copytree(ROOT / "site-data", root / "site-data")
+    return root
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return make_data(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real data, built once with the strict MkDocs build."""
+    root = make_project(tmp_path_factory.mktemp("real"))
+    build_site(root / "mkdocs.yml", root / "site")
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    """The small hand-made data set (with hostile text), built strictly."""
+    root = tmp_path_factory.mktemp("mini")
+    make_data(root)
+    make_project(root, data=root / "site-data")
+    build_site(root / "mkdocs.yml", root / "site")
+    return root / "site"
