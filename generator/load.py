@@ -35,6 +35,9 @@ class ElectionData:
     texts: dict[str, SourceText] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    # Ids written in the data but not loaded because of an error reported already:
+    # references to them are not reported again.
+    broken: set[str] = field(default_factory=set)
 
     @property
     def id(self) -> str:
@@ -46,6 +49,7 @@ class SiteData:
     root: Path
     themes: list[Theme]
     elections: list[ElectionData]
+    broken_themes: set[str] = field(default_factory=set)
 
 
 class Loader:
@@ -54,6 +58,7 @@ class Loader:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.broken: set[str] = set()  # ids of items that failed validation, for the current scope
 
     def shown(self, path: Path) -> str:
         """The path as an editor sees it in the repository."""
@@ -64,22 +69,26 @@ class Loader:
 
     def load(self) -> SiteData:
         themes = self.read_list(self.root / "themes.yml", Theme)
+        broken_themes, self.broken = self.broken, set()
         folders = sorted(p for p in self.root.iterdir() if p.is_dir() and (p / "election.yml").exists())
         if not folders:
             self.problems.append(Problem(self.shown(self.root), 1, "geen enkele verkiezing gevonden", "maak een map met een election.yml"))
         elections = [e for e in (self.load_election(f) for f in folders) if e]
         elections.sort(key=lambda e: (e.election.order, e.id))
-        return SiteData(self.root, themes, elections)
+        return SiteData(self.root, themes, elections, broken_themes)
 
     def load_election(self, folder: Path) -> ElectionData | None:
         election = self.read_one(folder / "election.yml", Election, implied_id=folder.name)
         if election is None:
             return None
         data = ElectionData(election, folder)
+        self.broken = data.broken
         data.actors = self.read_list(folder / "actors.yml", Actor)
         for meta in sorted((folder / "bronnen").glob("*.yml")):
             source = self.read_one(meta, Source, implied_id=meta.stem)
-            if source:
+            if source is None:
+                data.broken.add(meta.stem)
+            else:
                 data.sources[source.id] = source
                 text = self.read_text(meta.with_suffix(".txt"), source)
                 if text:
@@ -111,15 +120,30 @@ class Loader:
         return text
 
     def read_proposals(self, path: Path) -> list[Proposal]:
-        bundle = self.read_one(path, ProposalFile)
+        """Read a proposals file; each proposal is checked on its own, so one mistake hides no others."""
+        raw = self.read_raw(path)
+        if not isinstance(raw, LineDict):
+            if raw is not None:
+                self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier horen 'actor:' en 'proposals:'"))
+            return []
+        items = raw.get("proposals")
+        header = LineDict({k: v for k, v in raw.items() if k != "proposals"})
+        header.line, header.key_lines = raw.line, raw.key_lines
+        header["proposals"] = LineList()
+        bundle = self.validate(path, header, ProposalFile)
+        if not isinstance(items, LineList):
+            line = raw.key_lines.get("proposals", raw.line)
+            self.problems.append(Problem(self.shown(path), line, "hier hoort een lijst 'proposals:' met voorstellen", "zet elk voorstel op een eigen regel met '- id: …' ervoor"))
+            return []
+        proposals = self.read_items(path, items, Proposal)
         if bundle is None:
             return []
-        proposals = []
-        for proposal in bundle.proposals:
+        placed = []
+        for proposal in proposals:
             updated = proposal.model_copy(update={"actor": bundle.actor, "source": proposal.source or bundle.source})
             updated.place(*proposal.where(), proposal._field_lines)
-            proposals.append(updated)
-        return proposals
+            placed.append(updated)
+        return placed
 
     # -- generic reading --------------------------------------------------
     def read_raw(self, path: Path) -> Any:
@@ -153,6 +177,9 @@ class Loader:
         if not isinstance(raw, LineList):
             self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier hoort een lijst, met '- ' voor elk item"))
             return []
+        return self.read_items(path, raw, model)
+
+    def read_items(self, path: Path, raw: LineList, model: type[M]) -> list[M]:
         items = []
         for item, line in zip(raw, raw.item_lines):
             if not isinstance(item, LineDict):
@@ -161,6 +188,8 @@ class Loader:
             found = self.validate(path, item, model)
             if found:
                 items.append(found)
+            elif isinstance(item.get("id"), str):
+                self.broken.add(item["id"])
         return items
 
     def validate(self, path: Path, raw: LineDict, model: type[M]) -> M | None:

@@ -7,6 +7,7 @@ page numbers derived from that are approximate, and the site says so.
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -33,7 +34,11 @@ class Paragraph:
     end: int
     first_line: int
     page: int
-    is_heading: bool
+    heading: str | None  # the section title, for a heading paragraph
+
+    @property
+    def is_heading(self) -> bool:
+        return self.heading is not None
 
     @property
     def anchor(self) -> str:
@@ -116,27 +121,38 @@ class SourceText:
     # -- paragraphs for the source page -----------------------------------
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
-        heading_lines = {s.line for s in self.sections}
-        blocks: list[tuple[int, int, bool]] = []  # (first line index, last line index, heading)
+        """Paragraphs of running text, with a heading paragraph where each section starts.
+
+        A section line that is itself a short heading becomes the heading; a section
+        that starts in running text (a heading lost in extraction) gets an empty
+        heading paragraph carrying only its title, followed by the text.
+        """
+        titles = {s.line: s.title for s in self.sections}
+        blocks: list[tuple[int, int, str | None]] = []  # (first line index, last line index, heading title)
         current: list[int] = []
 
-        def close(is_heading: bool = False) -> None:
+        def close() -> None:
             if current:
-                blocks.append((current[0], current[-1], is_heading))
+                blocks.append((current[0], current[-1], None))
                 current.clear()
 
-        previous_text = ""
+        previous_text, heading_end = "", -1
         for index, line in enumerate(self.lines):
             stripped = line.strip()
             if not stripped:
                 continue
-            if index + 1 in heading_lines:
-                close()
-                current.append(index)
-                close(is_heading=True)
-                previous_text = ""
+            if index <= heading_end:
                 continue
-            if current and (
+            title = titles.get(index + 1)
+            if title is not None:
+                close()
+                if _is_heading_line(stripped, title):
+                    heading_end = self._heading_end(index, title)
+                    blocks.append((index, heading_end, title))
+                    previous_text = ""
+                    continue
+                blocks.append((index, index - 1, title))  # empty range: title only
+            elif current and (
                 _BULLET.match(line)
                 or (_SENTENCE_END.search(previous_text) and _STARTS_NEW.match(line))
             ):
@@ -146,10 +162,23 @@ class SourceText:
         close()
         return [self._paragraph(number, *block) for number, block in enumerate(blocks, start=1)]
 
-    def _paragraph(self, number: int, first: int, last: int, is_heading: bool) -> Paragraph:
+    def _heading_end(self, index: int, title: str) -> int:
+        """The last line of a heading printed over several lines ("Zeven kwaliteiten / van de regio")."""
+        wanted = _plain(title)
+        text, end = _plain(self.lines[index]), index
+        for following in range(index + 1, min(index + 4, len(self.lines))):
+            part = _plain(self.lines[following])
+            if not part:
+                continue
+            if not wanted.startswith(f"{text} {part}"):
+                break
+            text, end = f"{text} {part}", following
+        return end
+
+    def _paragraph(self, number: int, first: int, last: int, title: str | None) -> Paragraph:
         start = self.line_starts[first]
-        end = self.line_starts[last] + len(self.lines[last])
-        return Paragraph(number, start, end, first + 1, self.page_of_line(first + 1), is_heading)
+        end = self.line_starts[last] + len(self.lines[last]) if last >= first else start
+        return Paragraph(number, start, end, first + 1, self.page_of_line(first + 1), title)
 
     def paragraph_at(self, offset: int) -> Paragraph:
         paragraphs = self.paragraphs
@@ -160,6 +189,18 @@ class SourceText:
     def paragraph_text(self, paragraph: Paragraph) -> str:
         """The paragraph as readable text: lines joined, hyphens resolved, spaces collapsed."""
         return normalise_for_display(self.text[paragraph.start : paragraph.end], self.hyphenation)
+
+
+def _plain(text: str) -> str:
+    return normalise(text, None).text.strip().casefold()
+
+
+def _is_heading_line(line: str, title: str) -> bool:
+    """Whether a section's first line is a printed heading, not running text."""
+    plain, wanted = _plain(line), _plain(title)
+    similar = wanted.startswith(plain) or difflib.SequenceMatcher(a=plain, b=wanted).ratio() >= 0.75
+    numbered = len(plain) <= 80 and re.match(r"^\d+(\.\d+)*\.?\s", plain) is not None
+    return similar or numbered or (line.strip().isupper() and len(plain) <= 80)
 
 
 def normalise_for_display(text: str, hyphenation: Hyphenation) -> str:

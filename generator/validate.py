@@ -60,37 +60,41 @@ def validate(site: SiteData) -> Checked:
     locations: dict[ProposalKey, QuoteLocation] = {}
     themes = {theme.id for theme in site.themes}
     for data in site.elections:
-        problems += _check_election(data, themes, locations)
+        problems += _check_election(data, themes, locations, site.broken_themes)
     return Checked(problems, locations)
 
 
-def _check_election(data: ElectionData, themes: set[str], locations: dict[ProposalKey, QuoteLocation]) -> list[Problem]:
+def _check_election(data: ElectionData, themes: set[str], locations: dict[ProposalKey, QuoteLocation], broken_themes: set[str]) -> list[Problem]:
+    """Check one election; references to items that failed to load are not reported twice."""
+    broken = data.broken | broken_themes
     problems = _duplicates(data.actors, "actor")
     problems += _duplicates(data.proposals, "voorstel", key=lambda p: (p.actor, p.id))
     problems += _duplicates(data.statements, "stelling")
     actors = {actor.id: actor for actor in data.actors}
     for actor in data.actors:
         for source in actor.sources:
-            if source not in data.sources:
+            if source not in data.sources and source not in broken:
                 problems.append(_unknown(actor, "sources", "onbekende bron", source, data.sources))
     for actor_id in data.election.stemhulp.actors:
-        if actor_id not in actors:
+        if actor_id not in actors and actor_id not in broken:
             problems.append(_unknown(data.election.stemhulp, "actors", "onbekende actor", actor_id, actors))
     proposals_by_actor: dict[str, set[str]] = {}
     for proposal in data.proposals:
         proposals_by_actor.setdefault(proposal.actor, set()).add(proposal.id)
-        problems += _check_proposal(data, proposal, themes, actors, locations)
+        problems += _check_proposal(data, proposal, themes, actors, locations, broken)
     for statement in data.statements:
-        problems += _check_statement(statement, themes, actors, proposals_by_actor)
+        problems += _check_statement(statement, themes, actors, proposals_by_actor, broken)
     return problems
 
 
-def _check_proposal(data, proposal, themes, actors, locations) -> list[Problem]:
+def _check_proposal(data, proposal, themes, actors, locations, broken) -> list[Problem]:
     problems = []
-    if proposal.theme not in themes:
+    if proposal.theme not in themes and proposal.theme not in broken:
         problems.append(_unknown(proposal, "theme", "onbekend thema", proposal.theme, themes))
     actor = actors.get(proposal.actor)
     if actor is None:
+        if proposal.actor in broken:
+            return problems
         file, _ = proposal.where()
         problems.append(Problem(file, 1, f"onbekende actor '{proposal.actor}'", suggestion(proposal.actor, actors) or f"kies uit: {', '.join(sorted(actors))}"))
         return problems
@@ -98,7 +102,7 @@ def _check_proposal(data, proposal, themes, actors, locations) -> list[Problem]:
     if source_id is None:
         problems.append(problem_at(proposal, None, "bij dit voorstel staat geen bron", f"voeg 'source:' toe; {actor.id} heeft meer dan één bron"))
         return problems
-    if source_id not in actor.sources:
+    if source_id not in actor.sources and source_id not in broken:
         problems.append(_unknown(proposal, "source", f"onbekende bron voor {actor.id}", source_id, actor.sources))
         return problems
     text = data.texts.get(source_id)
@@ -128,17 +132,19 @@ def _quote_not_found(proposal, source_id, text) -> Problem:
     )
 
 
-def _check_statement(statement, themes, actors, proposals_by_actor) -> list[Problem]:
+def _check_statement(statement, themes, actors, proposals_by_actor, broken) -> list[Problem]:
     problems = []
-    if statement.theme not in themes:
+    if statement.theme not in themes and statement.theme not in broken:
         problems.append(_unknown(statement, "theme", "onbekend thema", statement.theme, themes))
     for actor_id, position in statement.positions.items():
         if actor_id not in actors:
+            if actor_id in broken:
+                continue
             problems.append(_unknown(position, None, "onbekende actor", actor_id, actors))
             continue
         own = proposals_by_actor.get(actor_id, set())
         for proposal_id in position.proposals:
-            if proposal_id not in own:
+            if proposal_id not in own and proposal_id not in broken:
                 problems.append(_unknown(position, "proposals", f"onbekend voorstel van {actor_id}", proposal_id, own))
         if position.position == "geen standpunt" and position.proposals:
             problems.append(problem_at(position, "proposals", "bij 'geen standpunt' horen geen voorstellen", "verwijder de voorstellen, of kies eens, neutraal of oneens"))
