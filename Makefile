@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check generate test clean
+.PHONY: site serve check generate test browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,11 @@ check: $(STAMP) ## Validate the data and every quote; exit 1 on any error
 generate: $(STAMP) ## Write the generated Markdown into content/
 	$(BIN)/watwilwie generate
 
-test: $(STAMP) ## Run the whole test suite
+test: $(STAMP) browser ## Run the whole test suite (browser tests use Debian's chromium)
 	$(BIN)/pytest -q
+
+browser: ## Install Debian's chromium for the browser tests, if missing
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; }
 
 clean:
 	rm -rf site site.old .site-* .pytest_cache
