@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .build import Settings, generate, write_content
 from .pages import SiteView
+from .stemhulp import has_stemhulp
 from .render import TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -26,7 +27,10 @@ def navigation(site: SiteView) -> list:
     """A small, fixed navigation: overview pages only, so pages stay light as data grows."""
     nav: list = [{"Home": "index.md"}]
     for election in site.elections:
-        items: list = [election.path("index.md"), {"Thema's": election.path("thema", "index.md")}]
+        items: list = [{"Overzicht": election.path("index.md")}]
+        if has_stemhulp(election):
+            items.append({"Stemhulp": election.path("stemhulp.md")})
+        items.append({"Thema's": election.path("thema", "index.md")})
         if election.statements:
             items += [
                 {"Stellingen": election.path("stelling", "index.md")},

@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import pages as p
+from .stemhulp import has_stemhulp, stemhulp_json
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -83,6 +84,7 @@ def environment() -> Environment:
 
     env.filters.update(dutch_date=dutch_date, md=md_inline, link=link, icon=icon_svg, url_of=p.url_of)
     env.globals.update(
+        has_stemhulp=has_stemhulp,
         KIND_LABELS=p.KIND_LABELS,
         KIND_NOTES=p.KIND_NOTES,
         STANCE_LABELS=p.STANCE_LABELS,
@@ -133,6 +135,13 @@ class Renderer:
             self.page(e.path("vergelijk.md"), "compare.md.j2", f"Standpunten vergelijken – {e.election.municipality}", "Alle stellingen en standpunten in één overzicht.", e=e)
             for statement in e.statements:
                 self.page(statement.path, "statement.md.j2", statement.statement.text, statement.statement.explanation, e=e, s=statement)
+        stemhulp_path = e.path("stemhulp.md")
+        self.page(
+            stemhulp_path, "stemhulp.md.j2", f"Stemhulp {e.election.municipality}",
+            f"Doe de stemhulp voor de {name}: vergelijk je mening met {len(e.stemhulp_actors)} partijen en organisaties. Je antwoorden blijven op je telefoon.",
+            e=e, enabled=has_stemhulp(e),
+            quiz_data=stemhulp_json(e, lambda target: relative_url(stemhulp_path, target)) if has_stemhulp(e) else "",
+        )
         self.page(e.path("bron", "index.md"), "sources.md.j2", f"Brondocumenten – {e.election.municipality}", "De volledige tekst van elk brondocument, met de geciteerde passages.", e=e)
         for source in e.sources:
             self.page(source.path, "source.md.j2", source.source.title, f"Volledige tekst van '{source.source.title}' ({source.source.publisher}).", search=False, e=e, source=source)

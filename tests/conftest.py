@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from generator.build import build_site
 
@@ -159,3 +163,46 @@ def mini_site(tmp_path_factory) -> Path:
     make_project(root, data=root / "site-data")
     build_site(root / "mkdocs.yml", root / "site")
     return root / "site"
+
+
+# -- a real browser at phone size, against the real site served on localhost --
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PHONE = {"width": 360, "height": 780}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site):
+    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport=PHONE, base_url=base_url)
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda request: None if request.url.startswith(base_url) else outside.append(request.url))
+    yield page
+    context.close()
+    assert outside == [], "requests to other hosts"

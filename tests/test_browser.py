@@ -2,49 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
+from playwright.sync_api import expect
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PHONE = {"width": 360, "height": 780}
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context(viewport=PHONE, base_url=base_url)
-    page = context.new_page()
-    outside = []
-    page.on("request", lambda request: None if request.url.startswith(base_url) else outside.append(request.url))
-    yield page
-    context.close()
-    assert outside == [], "requests to other hosts"
+from conftest import PHONE
 
 
 def test_lees_in_context_lands_on_the_highlighted_paragraph(page):
@@ -74,8 +34,7 @@ def test_phone_menu_leads_to_the_themes_of_an_election(page):
     page.goto("/")
     page.locator("label.md-header__button[for='__drawer']").click()
     drawer = page.locator("nav.md-nav--primary")
-    section = drawer.locator(".md-nav__container", has_text="Leiden 2026")
-    section.locator("label.md-nav__link").click()
+    drawer.locator("label.md-nav__link", has_text="Leiden 2026").click()
     drawer.locator("nav[data-md-level='1']", has_text="Leiden 2026").get_by_role("link", name="Thema's").click()
     page.wait_for_url("**/leiden-2026/thema/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Thema's in Leiden")

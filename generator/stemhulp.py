@@ -1,0 +1,71 @@
+"""What the stemhulp page needs: the statements, positions and reasons as compact JSON.
+
+The quiz runs in the browser (content/assets/stemhulp.js); this module only
+prepares public data. Nothing personal is computed here or anywhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+
+from .matching import MIN_OVERLAP
+from .pages import KIND_LABELS, KIND_NOTES, ElectionView
+
+MIN_ACTORS = 2
+
+
+def has_stemhulp(e: ElectionView) -> bool:
+    """A quiz needs statements and at least two actors with positions in it."""
+    with_positions = {
+        pos.actor.id for s in e.statements for pos in s.positions if pos.stance != "geen standpunt"
+    }
+    return bool(e.statements) and len(with_positions & set(e.election.stemhulp.actors)) >= MIN_ACTORS
+
+
+def version(e: ElectionView) -> str:
+    """Changes when statements are added, removed or reordered: old result links then say so."""
+    ids = "\n".join(s.statement.id for s in e.statements)
+    return hashlib.sha1(ids.encode("utf-8")).hexdigest()[:8]
+
+
+def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
+    """The quiz data; `link` turns a site path into a URL relative to the stemhulp page."""
+    actors = e.stemhulp_actors
+    data = {
+        "version": version(e),
+        "minOverlap": MIN_OVERLAP,
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "short": a.label,
+                "kind": KIND_LABELS[a.kind],
+                "onBallot": a.kind == "partij",
+                "note": KIND_NOTES[a.kind],
+                "colour": a.colour or "#555555",
+                "url": link(e.actor_path(a)),
+            }
+            for a in actors
+        ],
+        "statements": [
+            {
+                "id": s.statement.id,
+                "text": s.statement.text,
+                "theme": s.theme.name,
+                "explanation": s.statement.explanation,
+                "url": link(s.path),
+                "positions": {
+                    pos.actor.id: pos.stance for pos in s.positions if pos.stance != "geen standpunt"
+                },
+                "reasons": {
+                    pos.actor.id: [{"title": v.proposal.title, "url": link(v.path)} for v in pos.proposals]
+                    for pos in s.positions
+                    if pos.proposals
+                },
+            }
+            for s in e.statements
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
