@@ -23,7 +23,6 @@ def pages(real_site):
 
 
 def all_proposals():
-    data = json.loads  # noqa: F841 - documents that data.json holds the same proposals
     found = []
     for file in sorted((ROOT / "site-data").glob("*/proposals/*.yml")):
         bundle = yaml.safe_load(file.read_text(encoding="utf-8"))
