@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from typing import Literal
 
@@ -33,10 +34,14 @@ _WORD_AFTER = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Normalised:
-    """Normalised text plus, per character, its index in the (NFC) original."""
+    """Normalised text plus, per character, its index in the (NFC) original.
+
+    `origin` is a compact array (4 bytes a character, not 36 as a tuple of ints):
+    every source is held in memory normalised, twice for soft-hyphenated texts.
+    """
 
     text: str
-    origin: tuple[int, ...]
+    origin: array
 
 
 def nfc(text: str) -> str:
@@ -52,7 +57,7 @@ def normalise(text: str, hyphenation: Hyphenation | None) -> Normalised:
     """Normalise NFC `text`; with `hyphenation` set, also resolve line-break hyphens."""
     joins = _hyphen_joins(text, hyphenation) if hyphenation else {}
     out: list[str] = []
-    origin: list[int] = []
+    origin = array("I")
     i, n = 0, len(text)
     while i < n:
         if i in joins:
@@ -73,10 +78,10 @@ def normalise(text: str, hyphenation: Hyphenation | None) -> Normalised:
         for mapped in _CHAR_MAP.get(ch, ch):
             _emit(out, origin, mapped, i)
         i += 1
-    return Normalised("".join(out), tuple(origin))
+    return Normalised("".join(out), origin)
 
 
-def _emit(out: list[str], origin: list[int], ch: str, index: int) -> None:
+def _emit(out: list[str], origin: array, ch: str, index: int) -> None:
     if ch == " " and out and out[-1] == " ":
         return
     out.append(ch)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .normalise import Normalised, normalise_quote
 from .sourcetext import SourceText
+from .textindex import TextIndex
 
 _GAP = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 MAX_GAP = 600  # normalised characters an ellipsis may skip
@@ -48,28 +50,37 @@ def locate(quote: str, source: SourceText) -> QuoteLocation | None:
     parts = quote_parts(quote)
     if not parts:
         return None
-    for variant in (source.normalised, source.normalised_alternative):
-        if variant is None:
-            continue
-        span = _find_parts(parts, variant.text)
+    for variant, index in source.readings():
+        span = _find_parts(parts, variant.text, index)
         if span:
             return _location(source, variant, *span)
     return None
 
 
-def _find_parts(parts: list[str], haystack: str) -> tuple[int, int] | None:
-    position = haystack.find(parts[0])
-    while position != -1:
-        end = position + len(parts[0])
-        for part in parts[1:]:
-            following = haystack.find(part, end, end + MAX_GAP + len(part))
-            if following == -1:
-                break
-            end = following + len(part)
-        else:
-            return position, end
-        position = haystack.find(parts[0], position + 1)
+def _find_parts(parts: list[str], haystack: str, index: TextIndex) -> tuple[int, int] | None:
+    """The first place where all parts occur in order, each within MAX_GAP of the previous.
+
+    Places where the quote starts a word are looked up in the index; only when none
+    fits is the whole text scanned (a quote starting inside a word, or no match).
+    """
+    for starts in (index.word_starts_of(parts[0]), _every_start(haystack, parts[0])):
+        for position in starts:
+            end = position + len(parts[0])
+            for part in parts[1:]:
+                following = haystack.find(part, end, end + MAX_GAP + len(part))
+                if following == -1:
+                    break
+                end = following + len(part)
+            else:
+                return position, end
     return None
+
+
+def _every_start(haystack: str, part: str) -> Iterator[int]:
+    position = haystack.find(part)
+    while position != -1:
+        yield position
+        position = haystack.find(part, position + 1)
 
 
 def _location(source: SourceText, variant: Normalised, start: int, end: int) -> QuoteLocation:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from .normalise import Hyphenation, Normalised, line_break_hyphen, nfc, normalise
+from .textindex import TextIndex
 
 _PAGE_START = re.compile(r"^ (?! )(?!- )\S")
 _BULLET = re.compile(r"^\s*(?:[•●▪■>]\s|-\s|\d{1,2}[.)]\s)")
@@ -73,13 +75,8 @@ class SourceText:
         return bisect_right(self.page_start_lines, line)
 
     def section_of_line(self, line: int) -> Section | None:
-        found = None
-        for section in self.sections:
-            if section.line <= line:
-                found = section
-            else:
-                break
-        return found
+        index = bisect_right(self.sections, line, key=lambda section: section.line)
+        return self.sections[index - 1] if index else None
 
     def find_section_lines(self, specs: list[tuple[str, str]]) -> list[Section | None]:
         """Find each (title, start of line) heading's line, in document order; None where not found."""
@@ -117,6 +114,20 @@ class SourceText:
         lets such a quote match. Word documents have no soft hyphens, so none there.
         """
         return normalise(self.text, "hard") if self.hyphenation == "soft" else None
+
+    def readings(self) -> Iterator[tuple[Normalised, TextIndex]]:
+        """The normalised readings a quote is matched against, each indexed once; the alternative only when needed."""
+        yield self.normalised, self._index
+        if self.normalised_alternative is not None:
+            yield self.normalised_alternative, self._index_alternative
+
+    @cached_property
+    def _index(self) -> TextIndex:
+        return TextIndex(self.normalised.text)
+
+    @cached_property
+    def _index_alternative(self) -> TextIndex:
+        return TextIndex(self.normalised_alternative.text)
 
     # -- paragraphs for the source page -----------------------------------
     @cached_property
@@ -180,11 +191,13 @@ class SourceText:
         end = self.line_starts[last] + len(self.lines[last]) if last >= first else start
         return Paragraph(number, start, end, first + 1, self.page_of_line(first + 1), title)
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Paragraph:
-        paragraphs = self.paragraphs
-        starts = [p.start for p in paragraphs]
-        index = max(0, bisect_right(starts, offset) - 1)
-        return paragraphs[index]
+        index = max(0, bisect_right(self._paragraph_starts, offset) - 1)
+        return self.paragraphs[index]
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         """The paragraph as readable text: lines joined, hyphens resolved, spaces collapsed."""
