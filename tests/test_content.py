@@ -1,0 +1,60 @@
+"""The curated content meets the editorial bar: enough proposals, and a stemhulp that discriminates."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+DATA = ROOT / "site-data"
+
+
+def proposals_per_actor() -> Counter:
+    counts: Counter = Counter()
+    for file in DATA.glob("*/proposals/*.yml"):
+        bundle = yaml.safe_load(file.read_text(encoding="utf-8"))
+        counts[bundle["actor"]] += len(bundle["proposals"])
+    return counts
+
+
+@pytest.mark.parametrize(
+    ("actor", "minimum"),
+    [("volt-leiden", 120), ("coalitie-leiden", 120), ("asdl", 37), ("leidse-regio", 60), ("volt-den-haag", 220)],
+)
+def test_every_document_is_curated_completely(actor, minimum):
+    assert proposals_per_actor()[actor] >= minimum
+
+
+def leiden_statements() -> list[dict]:
+    return yaml.safe_load((DATA / "leiden-2026" / "statements.yml").read_text(encoding="utf-8"))
+
+
+def stated(statement: dict) -> dict[str, str]:
+    return {a: p["position"] for a, p in statement["positions"].items() if p["position"] != "geen standpunt"}
+
+
+def test_leiden_has_thirty_statements_over_ten_themes():
+    statements = leiden_statements()
+    assert len(statements) == 30
+    assert len({s["theme"] for s in statements}) >= 10
+
+
+def test_every_statement_has_at_least_two_stated_positions():
+    thin = [s["id"] for s in leiden_statements() if len(stated(s)) < 2]
+    assert thin == []
+
+
+def test_at_least_ten_statements_split_the_actors():
+    split = [s["id"] for s in leiden_statements() if len(set(stated(s).values())) > 1]
+    assert len(split) >= 10
+
+
+def test_only_parties_are_presented_as_parties(real_site):
+    for actor in ("coalitie-leiden", "asdl", "leidse-regio"):
+        html = (real_site / "leiden-2026" / "wie" / actor / "index.html").read_text(encoding="utf-8")
+        assert "Geen partij op het stembiljet" in html, actor
+    html = (real_site / "leiden-2026" / "wie" / "volt-leiden" / "index.html").read_text(encoding="utf-8")
+    assert "Een partij op het stembiljet" in html
