@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check generate test browser clean
+.PHONY: site serve check generate test browser clean vind coverage schema summary
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,19 @@ check: $(STAMP) ## Validate the data and every quote; exit 1 on any error
 
 generate: $(STAMP) ## Write the generated Markdown into content/
 	$(BIN)/watwilwie generate
+
+vind: $(STAMP) ## Find a quote for a new proposal: make vind WOORDEN="sociale huurwoningen" [OPTIES="--actor volt-leiden"]
+	@test -n "$$WOORDEN" || { echo 'Zeg wat je zoekt: make vind WOORDEN="een paar woorden"'; exit 2; }
+	$(BIN)/watwilwie vind "$$WOORDEN" $(OPTIES)
+
+coverage: $(STAMP) ## Count the proposals per actor and theme
+	$(BIN)/watwilwie coverage
+
+schema: $(STAMP) ## Regenerate schema/*.schema.json from generator/models.py (and the schema line atop each YAML file)
+	$(BIN)/watwilwie schema
+
+summary: $(STAMP) ## Markdown summary of a pull request: coverage and the pages that change against BASE=<site-data of the base>
+	@$(BIN)/watwilwie summary $(if $(BASE),--base $(BASE))
 
 test: $(STAMP) browser ## Run the whole test suite (browser tests use Debian's chromium)
 	$(BIN)/pytest -q

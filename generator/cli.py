@@ -1,4 +1,4 @@
-"""Command line: `watwilwie check | generate | build | coverage`."""
+"""Command line: `watwilwie check | generate | build`, and the editors' commands in `editor_cli`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import editor_cli, github
 from .build import Settings, build_site, check, generate, write_content
 from .yamlfile import Problem
 
@@ -15,6 +16,9 @@ ROOT = Path.cwd()
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
+    if github.in_github_actions():  # also on the changed line of the pull request
+        for problem in problems:
+            print(github.annotation(problem))
     print(f"\n{len(problems)} fout(en) gevonden. Er is niets gebouwd of gepubliceerd.", file=sys.stderr)
 
 
@@ -70,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--site", default="site")
     build.set_defaults(run=cmd_build)
+    editor_cli.register(sub)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -38,6 +38,9 @@ class ElectionData:
     # Ids written in the data but not loaded because of an error reported already:
     # references to them are not reported again.
     broken: set[str] = field(default_factory=set)
+    # Kinds of file ("actors", "proposals") of which one could not be read at all:
+    # which ids they hold is unknown, so references into them are not checked.
+    unreadable: set[str] = field(default_factory=set)
 
     @property
     def id(self) -> str:
@@ -50,6 +53,7 @@ class SiteData:
     themes: list[Theme]
     elections: list[ElectionData]
     broken_themes: set[str] = field(default_factory=set)
+    themes_unreadable: bool = False
 
 
 class Loader:
@@ -59,6 +63,7 @@ class Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.broken: set[str] = set()  # ids of items that failed validation, for the current scope
+        self.failed: set[Path] = set()  # files that could not be read as a whole
 
     def shown(self, path: Path) -> str:
         """The path as an editor sees it in the repository."""
@@ -75,7 +80,7 @@ class Loader:
             self.problems.append(Problem(self.shown(self.root), 1, "geen enkele verkiezing gevonden", "maak een map met een election.yml"))
         elections = [e for e in (self.load_election(f) for f in folders) if e]
         elections.sort(key=lambda e: (e.election.order, e.id))
-        return SiteData(self.root, themes, elections, broken_themes)
+        return SiteData(self.root, themes, elections, broken_themes, (self.root / "themes.yml") in self.failed)
 
     def load_election(self, folder: Path) -> ElectionData | None:
         election = self.read_one(folder / "election.yml", Election, implied_id=folder.name)
@@ -98,6 +103,10 @@ class Loader:
         statements = folder / "statements.yml"
         if statements.exists():
             data.statements = self.read_list(statements, Statement)
+        if folder / "actors.yml" in self.failed:
+            data.unreadable.add("actors")
+        if any(path.parent == folder / "proposals" for path in self.failed):
+            data.unreadable.add("proposals")
         return data
 
     def read_text(self, path: Path, source: Source) -> SourceText | None:
@@ -123,8 +132,9 @@ class Loader:
         """Read a proposals file; each proposal is checked on its own, so one mistake hides no others."""
         raw = self.read_raw(path)
         if not isinstance(raw, LineDict):
+            self.failed.add(path)
             if raw is not None:
-                self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier horen 'actor:' en 'proposals:'"))
+                self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier horen 'actor:' en 'proposals:'", "begin met 'actor: <id van de actor>' en zet daaronder 'proposals:' met de voorstellen"))
             return []
         items = raw.get("proposals")
         header = LineDict({k: v for k, v in raw.items() if k != "proposals"})
@@ -132,11 +142,13 @@ class Loader:
         header["proposals"] = LineList()
         bundle = self.validate(path, header, ProposalFile)
         if not isinstance(items, LineList):
+            self.failed.add(path)
             line = raw.key_lines.get("proposals", raw.line)
             self.problems.append(Problem(self.shown(path), line, "hier hoort een lijst 'proposals:' met voorstellen", "zet elk voorstel op een eigen regel met '- id: …' ervoor"))
             return []
         proposals = self.read_items(path, items, Proposal)
-        if bundle is None:
+        if bundle is None:  # reported; references to these proposals are not reported again
+            self.broken.update(proposal.id for proposal in proposals)
             return []
         placed = []
         for proposal in proposals:
@@ -151,16 +163,17 @@ class Loader:
             return read_yaml(path, self.shown(path))
         except YamlError as error:
             self.problems.append(error.problem)
+            self.failed.add(path)
             return None
 
     def read_one(self, path: Path, model: type[M], implied_id: str | None = None) -> M | None:
         raw = self.read_raw(path)
         if raw is None:
             if path.exists() and not any(p.file == self.shown(path) for p in self.problems):
-                self.problems.append(Problem(self.shown(path), 1, "dit bestand is leeg"))
+                self.problems.append(Problem(self.shown(path), 1, "dit bestand is leeg", "vul de velden in (kijk in een ander bestand van dezelfde soort), of verwijder het bestand"))
             return None
         if not isinstance(raw, LineDict):
-            self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier hoort een lijst van velden (naam: waarde)"))
+            self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier hoort een lijst van velden (naam: waarde)", "zet elk veld als 'naam: waarde' op een eigen regel, zonder '- ' ervoor"))
             return None
         if implied_id is not None:
             if "id" in raw:
@@ -175,7 +188,8 @@ class Loader:
         if raw is None:
             return []
         if not isinstance(raw, LineList):
-            self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier hoort een lijst, met '- ' voor elk item"))
+            self.failed.add(path)
+            self.problems.append(Problem(self.shown(path), getattr(raw, "line", 1), "hier hoort een lijst, met '- ' voor elk item", "begin elk item met '- ', zoals '- id: wonen', en zet de andere velden eronder"))
             return []
         return self.read_items(path, raw, model)
 
@@ -183,7 +197,7 @@ class Loader:
         items = []
         for item, line in zip(raw, raw.item_lines):
             if not isinstance(item, LineDict):
-                self.problems.append(Problem(self.shown(path), line, "elk item in deze lijst hoort velden te hebben (naam: waarde)"))
+                self.problems.append(Problem(self.shown(path), line, "elk item in deze lijst hoort velden te hebben (naam: waarde)", "schrijf het als '- id: …' en zet de andere velden eronder, twee spaties ingesprongen"))
                 continue
             found = self.validate(path, item, model)
             if found:
@@ -313,4 +327,6 @@ def describe(detail: dict, loc: tuple, raw: LineDict, model: type[BaseModel]) ->
         return f"{name}: hier horen velden (naam: waarde)", "spring de velden eronder in met twee spaties"
     if kind.startswith("date"):
         return f"{name}: {shown} is geen geldige datum", "schrijf een datum als 2026-03-18"
-    return f"{name}: {detail['msg']}", ""
+    if kind.startswith("int"):
+        return f"{name}: {shown} is geen heel getal", "schrijf een getal zonder punt of komma, zoals 2"
+    return f"{name}: {detail['msg']}", "vergelijk met de uitleg van dit veld in CONTRIBUTING.md"

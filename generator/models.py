@@ -11,9 +11,13 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+# Field descriptions are Dutch: editors read them as hover help through the JSON
+# Schema (see `schema`). Say what to write, not how the code uses it.
+ID = "Korte naam in kleine letters, cijfers en streepjes, zoals 'sociale-huur'. Wordt een webadres: verander hem nooit."
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -41,43 +45,43 @@ class Located(BaseModel):
 
 
 class Theme(Located):
-    id: Slug
-    name: ShortText
-    description: Text
-    icon: str = Field(default="material/tag", pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")
+    id: Slug = Field(description=ID)
+    name: ShortText = Field(description="Naam van het thema op de site.")
+    description: Text = Field(description="Eén zin over wat onder dit thema valt.")
+    icon: str = Field(default="material/tag", pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", description="Icoon van Material for MkDocs, zoals 'material/home-city'.")
 
 
 class SectionSpec(Located):
-    title: ShortText
-    starts: ShortText = Field(description="The text a line of the source starts with")
+    title: ShortText = Field(description="Titel van het hoofdstuk zoals de site hem toont, zoals '2. Wonen'.")
+    starts: ShortText = Field(description="De eerste woorden van de regel waar het hoofdstuk begint, precies zoals in de tekst.")
 
 
 class Source(Located):
     """Metadata of one source document; the text lies beside it as <id>.txt."""
 
-    id: Slug
-    title: ShortText
-    publisher: ShortText
-    kind: Literal["verkiezingsprogramma", "coalitieakkoord", "advies", "toekomstvisie", "overig"]
-    period: ShortText
-    date: dt.date | None = None
-    url: Url | None = None
+    id: Slug = Field(description=ID)
+    title: ShortText = Field(description="Titel van het document.")
+    publisher: ShortText = Field(description="Wie het document uitgaf.")
+    kind: Literal["verkiezingsprogramma", "coalitieakkoord", "advies", "toekomstvisie", "overig"] = Field(description="Soort document.")
+    period: ShortText = Field(description="Periode waarvoor het document geldt, zoals '2026-2030'.")
+    date: dt.date | None = Field(default=None, description="Datum van het document, zoals 2026-01-15.")
+    url: Url | None = Field(default=None, description="Webadres van het originele document, beginnend met https://. Alleen als je het zeker weet.")
     hyphenation: Literal["soft", "hard"] = Field(
-        description="soft: a hyphen at a line end is a word break (typeset PDFs); hard: it is part of the word"
+        description="soft: een streepje aan het eind van een regel breekt een woord af (opgemaakte pdf). hard: het streepje hoort bij het woord (Word-document)."
     )
-    sections: list[SectionSpec] = []
+    sections: list[SectionSpec] = Field(default=[], description="De hoofdstukken, in de volgorde van het document.")
 
 
 class Actor(Located):
-    id: Slug
-    name: ShortText
-    short_name: ShortText | None = None
-    kind: ActorKind
-    description: Text
-    sources: list[Slug] = Field(min_length=1)
-    party: Slug | None = Field(default=None, description="Links the same party across elections, e.g. 'volt'")
-    colour: Colour | None = None
-    website: Url | None = None
+    id: Slug = Field(description=ID)
+    name: ShortText = Field(description="Volledige naam.")
+    short_name: ShortText | None = Field(default=None, description="Korte naam voor tabellen en knoppen, zoals 'Volt'.")
+    kind: ActorKind = Field(description="partij (op het stembiljet), coalitie, adviesraad of overheid.")
+    description: Text = Field(description="Twee of drie zinnen: wie is dit, en wat voor document is de bron?")
+    sources: list[Slug] = Field(min_length=1, description="De id's van de bronnen: de bestandsnamen in bronnen/ zonder .yml.")
+    party: Slug | None = Field(default=None, description="Dezelfde partij in andere gemeenten krijgt dezelfde waarde, zoals 'volt'.")
+    colour: Colour | None = Field(default=None, description="Kleur, zoals '#502379'.")
+    website: Url | None = Field(default=None, description="Website, beginnend met https://.")
 
     @property
     def label(self) -> str:
@@ -85,43 +89,43 @@ class Actor(Located):
 
 
 class Stemhulp(Located):
-    actors: list[Slug] = []
+    actors: list[Slug] = Field(default=[], description="De id's van de actoren die meedoen in de stemhulp.")
 
 
 class Election(Located):
-    id: Slug
-    name: ShortText
-    municipality: ShortText
-    date: dt.date
-    intro: Text
-    order: int = Field(default=100, description="Position on the home page and in the menu; lower comes first")
-    stemhulp: Stemhulp = Stemhulp()
+    id: Slug = Field(description=ID)
+    name: ShortText = Field(description="Naam van de verkiezing, zoals 'Gemeenteraadsverkiezingen Leiden 2026'.")
+    municipality: ShortText = Field(description="Naam van de gemeente.")
+    date: dt.date = Field(description="Datum van de verkiezing, zoals 2026-03-18.")
+    intro: Text = Field(description="Korte inleiding bovenaan de pagina van deze verkiezing.")
+    order: int = Field(default=100, description="Plaats op de homepage en in het menu: lager komt eerst.")
+    stemhulp: Stemhulp = Field(default=Stemhulp(), description="Wie er meedoet in de stemhulp.")
 
 
 class Proposal(Located):
-    id: Slug
-    theme: Slug
-    title: ShortText
-    quote: Text
-    source: Slug | None = None
-    actor: Slug = ""  # set from the file's `actor`
+    id: Slug = Field(description="Korte id, uniek per actor. Wordt een webadres: verander hem nooit na publicatie.")
+    theme: Slug = Field(description="Het id van een thema uit site-data/themes.yml.")
+    title: ShortText = Field(description="Korte, neutrale titel: wat wordt er voorgesteld, in één regel.")
+    quote: Text = Field(description="Letterlijk citaat uit de bron. Met '…' mag je een paar woorden weglaten. Zoek het met: watwilwie vind \"een paar woorden\".")
+    source: Slug | None = Field(default=None, description="Alleen nodig als dit voorstel uit een andere bron komt dan de rest van het bestand.")
+    actor: SkipJsonSchema[Slug] = ""  # set from the file's `actor`; editors never write it
 
 
 class ProposalFile(Located):
-    actor: Slug
-    source: Slug | None = None
-    proposals: list[Proposal]
+    actor: Slug = Field(description="Het id van de actor uit actors.yml.")
+    source: Slug | None = Field(default=None, description="Het id van de bron van deze voorstellen.")
+    proposals: list[Proposal] = Field(description="De voorstellen, elk met '- id: …' ervoor.")
 
 
 class Position(Located):
-    position: Stance
-    proposals: list[Slug] = []
-    explanation: Text | None = None
+    position: Stance = Field(description="eens, neutraal, oneens of geen standpunt.")
+    proposals: list[Slug] = Field(default=[], description="De id's van de voorstellen van deze actor waaruit het standpunt blijkt.")
+    explanation: Text | None = Field(default=None, description="Korte, neutrale uitleg van het standpunt.")
 
 
 class Statement(Located):
-    id: Slug
-    theme: Slug
-    text: ShortText
-    explanation: Text
-    positions: dict[Slug, Position] = {}
+    id: Slug = Field(description=ID)
+    theme: Slug = Field(description="Het id van een thema uit site-data/themes.yml.")
+    text: ShortText = Field(description="De stelling: één duidelijke, neutrale zin.")
+    explanation: Text = Field(description="Neutrale uitleg: wat is de situatie nu, en wat verandert er?")
+    positions: dict[Slug, Position] = Field(default={}, description="Per actor-id het standpunt. Een actor die hier niet staat, heeft 'geen standpunt'.")

@@ -7,7 +7,7 @@ Paths are Markdown source paths under `content/`; with MkDocs' directory URLs
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .load import ElectionData, SiteData
@@ -107,6 +107,23 @@ class SourceView:
         return shown
 
 
+@dataclass(frozen=True)
+class CoverageRow:
+    theme: Theme
+    counts: list[int]  # proposals per actor, in the election's actor order
+    statements: int
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many proposals each actor has per theme: the method page's table and `watwilwie coverage`."""
+
+    actors: list[Actor]
+    rows: list[CoverageRow]
+    totals: list[int]
+    statements: int
+
+
 @dataclass
 class ElectionView:
     data: ElectionData
@@ -140,6 +157,16 @@ class ElectionView:
             for view in self.proposals
             if (actor is None or view.actor.id == actor.id) and (theme is None or view.theme.id == theme.id)
         ]
+
+    def coverage(self) -> Coverage:
+        counts = Counter((view.actor.id, view.theme.id) for view in self.proposals)
+        statements = Counter(view.theme.id for view in self.statements)
+        rows = [
+            CoverageRow(theme, [counts[(actor.id, theme.id)] for actor in self.actors], statements[theme.id])
+            for theme in self.themes
+        ]
+        totals = [sum(counts[(actor.id, theme.id)] for theme in self.themes) for actor in self.actors]
+        return Coverage(list(self.actors), rows, totals, len(self.statements))
 
     def statements_on(self, theme: Theme) -> list[StatementView]:
         return [view for view in self.statements if view.theme.id == theme.id]

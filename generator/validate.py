@@ -38,7 +38,8 @@ def problem_at(item: Located, field: str | None, message: str, hint: str = "") -
 def _unknown(item: Located, field: str | None, what: str, value: str, options: Iterable[str]) -> Problem:
     """`what` names the kind with its article-fitting adjective, e.g. 'onbekend thema'."""
     options = sorted(options)
-    hint = suggestion(value, options) or f"kies uit: {', '.join(options[:12])}{' …' if len(options) > 12 else ''}"
+    listing = f"kies uit: {', '.join(options[:12])}{' …' if len(options) > 12 else ''}" if options else "er is nog niets om uit te kiezen; voeg het eerst toe"
+    hint = suggestion(value, options) or listing
     return problem_at(item, field, f"{what} '{value}'", hint)
 
 
@@ -60,13 +61,19 @@ def validate(site: SiteData) -> Checked:
     locations: dict[ProposalKey, QuoteLocation] = {}
     themes = {theme.id for theme in site.themes}
     for data in site.elections:
-        problems += _check_election(data, themes, locations, site.broken_themes)
+        # An unreadable themes.yml is reported; every theme reference would only repeat it.
+        unchecked = themes | {proposal.theme for proposal in data.proposals} | {s.theme for s in data.statements} if site.themes_unreadable else set()
+        problems += _check_election(data, themes, locations, site.broken_themes | unchecked)
     return Checked(problems, locations)
 
 
 def _check_election(data: ElectionData, themes: set[str], locations: dict[ProposalKey, QuoteLocation], broken_themes: set[str]) -> list[Problem]:
     """Check one election; references to items that failed to load are not reported twice."""
     broken = data.broken | broken_themes
+    if "actors" in data.unreadable:  # reported already; which actors exist is unknown
+        broken |= {p.actor for p in data.proposals} | {a for s in data.statements for a in s.positions} | set(data.election.stemhulp.actors)
+    if "proposals" in data.unreadable:  # likewise for the proposals
+        broken |= {pid for s in data.statements for position in s.positions.values() for pid in position.proposals}
     problems = _duplicates(data.actors, "actor")
     problems += _duplicates(data.proposals, "voorstel", key=lambda p: (p.actor, p.id))
     problems += _duplicates(data.statements, "stelling")
@@ -80,6 +87,10 @@ def _check_election(data: ElectionData, themes: set[str], locations: dict[Propos
             problems.append(_unknown(data.election.stemhulp, "actors", "onbekende actor", actor_id, actors))
     proposals_by_actor: dict[str, set[str]] = {}
     for proposal in data.proposals:
+        if proposal.actor not in actors and proposal.actor not in broken:
+            problems += _check_proposal(data, proposal, themes, actors, locations, broken)
+            broken |= {proposal.actor} | {p.id for p in data.proposals if p.actor == proposal.actor}  # once per actor
+            continue
         proposals_by_actor.setdefault(proposal.actor, set()).add(proposal.id)
         problems += _check_proposal(data, proposal, themes, actors, locations, broken)
     for statement in data.statements:

@@ -91,7 +91,7 @@ def read_yaml(path: Path, shown_as: str) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise YamlError(Problem(shown_as, 1, f"kan het bestand niet lezen ({error.strerror})")) from error
+        raise YamlError(Problem(shown_as, 1, f"kan het bestand niet lezen ({error.strerror})", "controleer of het bestand bestaat en of je het mag lezen")) from error
     if len(raw) > MAX_FILE_BYTES:
         raise YamlError(Problem(shown_as, 1, f"bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB", "splits het in kleinere bestanden"))
     try:
@@ -106,7 +106,7 @@ def read_yaml(path: Path, shown_as: str) -> Any:
         line = mark.line + 1 if mark else 1
         raise YamlError(Problem(shown_as, line, _describe(error), _hint(error))) from error
     except yaml.YAMLError as error:
-        raise YamlError(Problem(shown_as, 1, f"ongeldige YAML: {error}")) from error
+        raise YamlError(Problem(shown_as, 1, f"ongeldige YAML: {error}", "controleer inspringing, dubbele punten en aanhalingstekens")) from error
 
 
 def _describe(error: yaml.MarkedYAMLError) -> str:

@@ -1,0 +1,209 @@
+"""The editors' commands: find a quote, start an election, coverage, schemas, and the pull request summary.
+
+`cli` registers them with `register`; each command reads the same `--data` and
+`--content` options as `check` and `build`. Output is Dutch, for editors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import textwrap
+from pathlib import Path
+
+from . import github
+from .build import Settings, check, generate
+from .entry import Entry, entry_for
+from .finder import FinderError, Hit, find
+from .pages import ElectionView, SiteView
+from .scaffold import ScaffoldError, new_election
+from .schema import add_modelines, write_schemas
+
+WIDTH = 100
+BOLD, PLAIN = "\033[1m", "\033[0m"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    vind = sub.add_parser("vind", aliases=["find"], help="zoek een citaat in de brondocumenten en maak er een voorstel van")
+    vind.add_argument("phrase", metavar="WOORDEN", help='een paar woorden uit de bron, zoals "sociale huurwoningen bouwen"; tikfouten mogen')
+    vind.add_argument("--election", help="zoek alleen in deze verkiezing, zoals leiden-2026")
+    vind.add_argument("--actor", help="zoek alleen in de bronnen van deze actor, zoals volt-leiden")
+    vind.add_argument("--max", type=int, default=5, help="toon hoogstens zoveel passages (standaard 5)")
+    vind.add_argument("--kies", type=int, default=1, metavar="N", help="maak het voorstel bij passage N (standaard 1, de beste)")
+    vind.add_argument("--yaml", action="store_true", help="toon alleen het voorstel in YAML, om te kopiëren")
+    vind.set_defaults(run=cmd_vind)
+
+    nieuw = sub.add_parser("nieuw", aliases=["new"], help="maak een map voor een nieuwe verkiezing")
+    nieuw.add_argument("municipality", metavar="GEMEENTE", help='naam van de gemeente, zoals "Utrecht"')
+    nieuw.add_argument("text", metavar="TEKST", type=Path, help="het verkiezingsprogramma als .txt (uit een pdf: pdftotext programma.pdf programma.txt)")
+    nieuw.add_argument("--partij", required=True, help='naam van de partij, zoals "GroenLinks Utrecht"')
+    nieuw.add_argument("--datum", type=_date, help="datum van de verkiezing, zoals 2030-03-20 (standaard: die van de andere verkiezingen)")
+    nieuw.set_defaults(run=cmd_nieuw)
+
+    coverage = sub.add_parser("coverage", help="tel de voorstellen per actor en thema")
+    coverage.add_argument("--markdown", action="store_true", help="als Markdown-tabel")
+    coverage.set_defaults(run=cmd_coverage)
+
+    schema = sub.add_parser("schema", help="schrijf de JSON Schema-bestanden in schema/ opnieuw uit generator/models.py")
+    schema.set_defaults(run=cmd_schema)
+
+    summary = sub.add_parser("summary", help="samenvatting voor een pull request op GitHub (Markdown)")
+    summary.add_argument("--base", type=Path, help="site-data/ van de versie om mee te vergelijken")
+    summary.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    summary.set_defaults(run=cmd_summary)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf hem als 2030-03-20") from error
+
+
+# -- vind ------------------------------------------------------------------------------
+
+def cmd_vind(args) -> int:
+    problems, site, checked = check(Path(args.data))
+    if problems:
+        print(f"Let op: de gegevens hebben {len(problems)} fout(en); zie watwilwie check.", file=sys.stderr)
+    try:
+        hits = find(site, checked.locations, args.phrase, args.election, args.actor)
+    except FinderError as error:
+        print(f"Zoeken lukt niet: {error}", file=sys.stderr)
+        return 2
+    if not hits:
+        print(f'Niets gevonden voor "{args.phrase}". Probeer minder of andere woorden.', file=sys.stderr)
+        return 1
+    if not 1 <= args.kies <= len(hits):
+        print(f"--kies {args.kies} kan niet: er zijn {len(hits)} passages.", file=sys.stderr)
+        return 2
+    entry = entry_for(hits[args.kies - 1], site, checked.locations)
+    if args.yaml:
+        print(entry.text, end="")
+        return 0
+    shown = hits[: max(args.max, args.kies)]
+    print(f'{len(shown)} van {len(hits)} passages voor "{args.phrase}", de beste eerst:\n')
+    bold = sys.stdout.isatty()
+    for number, hit in enumerate(shown, start=1):
+        print(_describe(number, hit, bold))
+    chosen = hits[args.kies - 1]
+    if chosen.cited_by:
+        print(f"Let op: passage {args.kies} staat al in voorstel {', '.join(chosen.cited_by)}. Kies een andere met --kies N.\n")
+    print(_paste_instructions(args.kies, entry))
+    print(textwrap.indent(entry.text, "  " if entry.new_file else ""), end="")
+    return 0
+
+
+def _describe(number: int, hit: Hit, bold: bool) -> str:
+    where = [f"pagina {hit.location.page}"]
+    if hit.location.section:
+        where.append(f"hoofdstuk '{hit.location.section}'")
+    where += [f"regel {hit.location.line} van de brontekst", f"{round(hit.score)}% gelijk"]
+    quote = hit.quote
+    if bold and hit.match in quote:
+        quote = quote.replace(hit.match, f"{BOLD}{hit.match}{PLAIN}", 1)
+    lines = [
+        f"{number}. {', '.join(a.name for a in hit.actors)} · {hit.source.title}",
+        f"   {' · '.join(where)}",
+        textwrap.fill(f"«{quote}»", WIDTH, initial_indent="   ", subsequent_indent="    "),
+    ]
+    if hit.cited_by:
+        lines.append(f"   Al geciteerd in: {', '.join(hit.cited_by)}")
+    return "\n".join(lines) + "\n"
+
+
+def _paste_instructions(number: int, entry: Entry) -> str:
+    if entry.new_file:
+        return textwrap.fill(f"Voorstel bij passage {number}. Maak het bestand {entry.file} met deze inhoud:", WIDTH) + "\n"
+    place = f"onder 'proposals:'"
+    if entry.after:
+        place += f", na het voorstel '{entry.after[0]}' (dat begint op regel {entry.after[1]})"
+    steps = f"Voorstel bij passage {number}. Plak het in {entry.file}, {place}"
+    if entry.empty_list:
+        steps += ".\nVervang daar eerst 'proposals: []' door 'proposals:'"
+    return textwrap.fill(steps + ". Schrijf dan de titel en controleer het thema:", WIDTH) + "\n"
+
+
+# -- nieuw ------------------------------------------------------------------------------
+
+def cmd_nieuw(args) -> int:
+    data_dir = Path(args.data)
+    try:
+        made = new_election(data_dir, args.municipality, args.text, args.partij, args.datum)
+    except ScaffoldError as error:
+        print(f"Dat lukt niet: {error}", file=sys.stderr)
+        return 2
+    election_id = made.folder.name
+    print(f"Nieuwe verkiezing gemaakt in {made.folder}/:")
+    for path in made.files:
+        print(f"  {path.relative_to(made.folder)}")
+    print(
+        f"\nDe tekst heeft {made.pages} pagina('s); afbreekstreepjes: {made.hyphenation}.\n"
+        "Volgende stappen:\n"
+        f"  1. Lees election.yml en actors.yml na: datum, inleiding en beschrijving.\n"
+        f"  2. Zet de hoofdstukken in bronnen/{made.source_id}.yml (sections).\n"
+        f'  3. Zoek voorstellen: watwilwie vind "een paar woorden" --election {election_id}\n'
+        "  4. Controleer alles met: make check. Bekijk de site met: make serve"
+    )
+    return 0
+
+
+# -- coverage, schema, summary ------------------------------------------------------------
+
+def _site_view(args) -> SiteView | None:
+    result = generate(Settings(data_dir=Path(args.data), content_dir=Path(args.content)))
+    if result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"\n{len(result.problems)} fout(en) gevonden; eerst verbeteren.", file=sys.stderr)
+        return None
+    return result.site
+
+
+def cmd_coverage(args) -> int:
+    site = _site_view(args)
+    if site is None:
+        return 1
+    for election in site.elections:
+        if args.markdown:
+            print(f"### {election.election.name}\n\n{github.coverage_markdown(election)}\n")
+        else:
+            print(f"{election.election.name}\n{coverage_text(election)}\n")
+    return 0
+
+
+def coverage_text(election: ElectionView) -> str:
+    coverage = election.coverage()
+    head = ["Thema", *(actor.label for actor in coverage.actors), "Stellingen"]
+    rows = [[row.theme.name, *map(str, row.counts), str(row.statements)] for row in coverage.rows]
+    rows.append(["Totaal", *map(str, coverage.totals), str(coverage.statements)])
+    widths = [max(len(line[i]) for line in [head, *rows]) for i in range(len(head))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))).rstrip()
+        for line in [head, *rows]
+    )
+
+
+def cmd_schema(args) -> int:
+    data_dir = Path(args.data).resolve()
+    root = data_dir.parent
+    changed = write_schemas(root)
+    marked = add_modelines(data_dir, root)
+    print(f"{len(changed)} schema-bestand(en) bijgewerkt; {len(marked)} YAML-bestand(en) kregen de schema-regel bovenaan.")
+    return 0
+
+
+def cmd_summary(args) -> int:
+    settings = Settings(data_dir=Path(args.data), content_dir=Path(args.content))
+    current = generate(settings)
+    if current.problems:
+        print(github.problems_markdown(current.problems), end="")
+        return 0
+    changes = None
+    if args.base and (args.base / "themes.yml").exists():
+        before = generate(Settings(data_dir=args.base, content_dir=settings.content_dir))
+        if not before.problems:
+            changes = github.page_changes(before.files, current.files)
+    print(github.summary(current.site, changes, github.site_url_of(args.config)), end="")
+    return 0

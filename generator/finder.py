@@ -1,0 +1,257 @@
+"""Find passages in the source documents from a few remembered words.
+
+An editor who wants to add a proposal remembers roughly what a party wrote, not
+where. Matching runs on the same normalised text as the quote check
+(`normalise`), so line breaks, hyphens at line ends, typographic quotes and
+double spaces never stand in the way; rapidfuzz's partial ratio tolerates typos
+and missing accents. A hit grows to whole sentences: that stretch is the
+verbatim quote offered for the proposal, and `locate` confirms it before it is
+shown, so a pasted quote always passes the check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from .load import ElectionData, SiteData
+from .models import Actor, Source
+from .normalise import normalise_quote
+from .quotes import QuoteLocation, locate
+from .sourcetext import SourceText, normalise_for_display
+from .validate import ProposalKey
+
+MIN_SCORE = 75.0  # rapidfuzz partial ratio, 0-100
+MIN_QUERY = 4  # characters
+MAX_QUOTE = 700  # characters; a longer sentence is cut around the hit with "…"
+CONTEXT = 250  # characters kept on each side of the hit when cutting
+MIN_WORD_SCORE = 80.0  # one word against one word of the document, for keyword search
+KEYWORD_PENALTY = 5.0  # keywords spread over a passage rank below the same words as a phrase
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9À-Ý•●▪■])")
+_BULLET = re.compile(r"(?<=\s)[•●▪■]\s")
+
+
+class FinderError(ValueError):
+    """A search that cannot run (unknown election or actor, too short a phrase); the message says why."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One passage that matches the phrase, with the quote to use for a proposal."""
+
+    election: ElectionData
+    source: Source
+    actors: list[Actor]  # who has this source
+    score: float
+    match: str  # the words that matched, as in the source (normalised)
+    quote: str  # whole sentences around the match, verbatim
+    location: QuoteLocation
+    cited_by: tuple[str, ...]  # proposals that already quote (part of) this passage
+
+
+def find(
+    site: SiteData,
+    locations: dict[ProposalKey, QuoteLocation],
+    phrase: str,
+    election: str | None = None,
+    actor: str | None = None,
+) -> list[Hit]:
+    """Every matching passage, best first, in every source that the filters leave."""
+    query = _fold(normalise_quote(phrase))
+    if len(query.replace(" ", "")) < MIN_QUERY:
+        raise FinderError("geef een paar woorden om naar te zoeken (minstens vier letters)")
+    elections = _elections(site, election)
+    known = sorted({a.id for data in elections for a in data.actors})
+    if actor is not None and actor not in known:
+        raise FinderError(f"onbekende actor '{actor}'; kies uit: {', '.join(known)}")
+    hits = []
+    for data in elections:
+        cited = _cited_spans(data, locations)
+        for source_id, text in data.texts.items():
+            owners = [a for a in data.actors if source_id in a.sources and (actor is None or a.id == actor)]
+            if not owners:
+                continue
+            spans = sentences(text)
+            for score, start, end in _search(query, text, spans):
+                hit = _hit(data, data.sources[source_id], owners, text, spans, score, start, end)
+                if hit:
+                    hits.append(_with_citations(hit, cited.get(source_id, [])))
+    # Equal scores: passages not quoted yet first, as a new proposal is what an editor looks for.
+    hits.sort(key=lambda h: (-h.score, bool(h.cited_by), h.election.id, h.source.id, h.location.start))
+    return hits
+
+
+def _elections(site: SiteData, wanted: str | None) -> list[ElectionData]:
+    if wanted is None:
+        return site.elections
+    chosen = [data for data in site.elections if data.id == wanted]
+    if not chosen:
+        raise FinderError(f"onbekende verkiezing '{wanted}'; kies uit: {', '.join(d.id for d in site.elections)}")
+    return chosen
+
+
+# -- matching -----------------------------------------------------------------
+
+@cache
+def _fold_char(ch: str) -> str:
+    """Lower case without accents, one character for one, so offsets stay valid."""
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch
+
+
+def _fold(text: str) -> str:
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def sentences(text: SourceText) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in the source's normalised text; paragraphs and bullets also end one."""
+    normal = text.normalised
+    cuts = {0, len(normal.text)}
+    cuts.update(bisect_left(normal.origin, p.start) for p in text.paragraphs)
+    cuts.update(m.end() for m in _SENTENCE_END.finditer(normal.text))
+    cuts.update(m.start() for m in _BULLET.finditer(normal.text))
+    spans = []
+    for start, end in zip(sorted(cuts), sorted(cuts)[1:]):
+        while start < end and normal.text[start] in " •●▪■":  # a bullet is no part of the quote
+            start += 1
+        while end > start and normal.text[end - 1] == " ":
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _search(query: str, text: SourceText, spans: list[tuple[int, int]]) -> list[tuple[float, int, int]]:
+    """(score, start, end) of each hit in the normalised text, one per passage."""
+    folded = _fold(text.normalised.text)
+    windows = [_window(spans, i, len(query)) for i in range(len(spans))]
+    found = _phrase_hits(query, folded, windows) + _keyword_hits(query, folded, windows)
+    best: dict[tuple[int, int], tuple[float, int, int]] = {}
+    for score, start, end in found:
+        key = _covering(spans, start, end)
+        if key not in best or score > best[key][0]:
+            best[key] = (score, start, end)
+    return list(best.values())
+
+
+def _phrase_hits(query: str, folded: str, windows: list[tuple[int, int]]) -> list[tuple[float, int, int]]:
+    """The words as one phrase, typos allowed (rapidfuzz's partial ratio)."""
+    choices = [folded[start:end] for start, end in windows]
+    found = []
+    for _, score, index in process.extract(query, choices, scorer=fuzz.partial_ratio, score_cutoff=MIN_SCORE, limit=None):
+        aligned = fuzz.partial_ratio_alignment(query, choices[index])
+        offset = windows[index][0]
+        found.append((score, *_whole_words(folded, offset + aligned.dest_start, offset + aligned.dest_end)))
+    return found
+
+
+def _keyword_hits(query: str, folded: str, windows: list[tuple[int, int]]) -> list[tuple[float, int, int]]:
+    """All the words close together but not as one phrase ("basisinkomen jongeren").
+
+    Each word may have a typo (rapidfuzz's ratio against the document's words); the
+    score is their mean, less a little so that the phrase itself ranks first.
+    """
+    wanted = [word for word in re.findall(r"\w+", query) if len(word) > 2]
+    if len(wanted) < 2:
+        return []
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\w+", folded)]
+    vocabulary = {token for _, _, token in tokens}
+    scores = [
+        {word: score for word, score, _ in process.extract(w, vocabulary, scorer=fuzz.ratio, score_cutoff=MIN_WORD_SCORE, limit=None)}
+        for w in wanted
+    ]
+    matches = [(start, end, i, score[token]) for start, end, token in tokens for i, score in enumerate(scores) if token in score]
+    starts = [start for start, _, _, _ in matches]
+    found = []
+    for low, high in windows:
+        best: dict[int, tuple[float, int, int]] = {}
+        for start, end, i, score in matches[bisect_left(starts, low) : bisect_left(starts, high)]:
+            if i not in best or score > best[i][0]:
+                best[i] = (score, start, end)
+        if len(best) == len(wanted):
+            score = sum(hit[0] for hit in best.values()) / len(wanted) - KEYWORD_PENALTY
+            if score >= MIN_SCORE:
+                found.append((score, min(h[1] for h in best.values()), max(h[2] for h in best.values())))
+    return found
+
+
+def _window(spans: list[tuple[int, int]], first: int, length: int) -> tuple[int, int]:
+    """A sentence and the ones after it: at least two, and at least as long as the query."""
+    last = first
+    while last + 1 < len(spans) and (last == first or spans[last][1] - spans[first][0] < length):
+        last += 1
+    return spans[first][0], spans[last][1]
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _covering(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """Indexes of the first and last sentence that the stretch [start, end) touches."""
+    starts = [span[0] for span in spans]
+    first = max(0, bisect_right(starts, start) - 1)
+    last = max(first, bisect_left(starts, end) - 1)
+    return first, last
+
+
+# -- from a hit to a quote ------------------------------------------------------
+
+def _hit(data, source, owners, text, spans, score, start, end) -> Hit | None:
+    first, last = _covering(spans, start, end)
+    quote = _quote(text, spans[first][0], spans[last][1], start, end)
+    location = locate(quote, text)
+    if location is None:  # cannot happen for text cut from the source; never offer a quote that fails
+        return None
+    return Hit(data, source, owners, score, text.normalised.text[start:end], quote, location, ())
+
+
+def _quote(text: SourceText, start: int, end: int, hit_start: int, hit_end: int) -> str:
+    """The verbatim text of normalised [start, end), as printed; cut around the hit when too long."""
+    normal = text.normalised.text
+    before = after = ""
+    if end - start > MAX_QUOTE:
+        low, high = max(start, hit_start - CONTEXT), min(end, hit_end + CONTEXT)
+        if low > start:
+            low = min(normal.find(" ", low) + 1, hit_start) or low
+            before = "… "
+        if high < end:
+            high = max(normal.rfind(" ", hit_end, high), hit_end)
+            after = " …"
+        start, end = low, high
+    origin = text.normalised.origin
+    raw = text.text[origin[start] : origin[end - 1] + 1]
+    return before + normalise_for_display(raw, text.hyphenation) + after
+
+
+def _cited_spans(data: ElectionData, locations: dict[ProposalKey, QuoteLocation]) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Per source: (start, end, actor, proposal id) of every quote already in the data."""
+    actors = {actor.id: actor for actor in data.actors}
+    spans: dict[str, list[tuple[int, int, str, str]]] = {}
+    for proposal in data.proposals:
+        where = locations.get((data.id, proposal.actor, proposal.id))
+        actor = actors.get(proposal.actor)
+        if where is None or actor is None:
+            continue
+        source_id = proposal.source or actor.sources[0]
+        spans.setdefault(source_id, []).append((where.start, where.end, proposal.actor, proposal.id))
+    return spans
+
+
+def _with_citations(hit: Hit, cited: list[tuple[int, int, str, str]]) -> Hit:
+    owners = {actor.id for actor in hit.actors}
+    ids = tuple(
+        proposal_id
+        for start, end, actor_id, proposal_id in cited
+        if actor_id in owners and start < hit.location.end and hit.location.start < end
+    )
+    return replace(hit, cited_by=ids)

@@ -1,0 +1,127 @@
+"""What a pull request shows an editor on GitHub: annotations on the changed lines, and a job summary.
+
+An annotation (`::error file=…,line=…::…`) puts a validation error on the very
+line of the pull request's diff. The job summary (Markdown, appended to
+$GITHUB_STEP_SUMMARY by the workflow) gives the coverage table per election and
+the pages that the change adds, changes or removes.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import pages as p
+from .render import md_inline
+from .yamlfile import Problem
+
+MAX_LISTED = 40  # pages per list in the summary; the rest is counted
+
+
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def annotation(problem: Problem) -> str:
+    """A workflow command that GitHub shows as an error on the problem's file and line."""
+    text = f"{problem.message} — {problem.hint}" if problem.hint else problem.message
+    return f"::error file={_property(problem.file)},line={problem.line},title={_property('Fout in de gegevens')}::{_data(text)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# -- job summary -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageChanges:
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+
+def page_changes(before: dict[str, str], after: dict[str, str]) -> PageChanges:
+    """Which generated pages differ between two renderings (Markdown paths under content/)."""
+    pages = lambda files: {path for path in files if path.endswith(".md")}  # noqa: E731
+    old, new = pages(before), pages(after)
+    return PageChanges(
+        added=sorted(new - old),
+        changed=sorted(path for path in old & new if before[path] != after[path]),
+        removed=sorted(old - new),
+    )
+
+
+def coverage_markdown(election: p.ElectionView) -> str:
+    """The method page's coverage table as a Markdown table."""
+    coverage = election.coverage()
+    head = ["Thema", *(actor.label for actor in coverage.actors), "Stellingen"]
+    lines = [_row(head), _row(["---"] + ["--:"] * (len(head) - 1))]
+    for row in coverage.rows:
+        lines.append(_row([row.theme.name, *map(str, row.counts), str(row.statements)]))
+    lines.append(_row(["**Totaal**", *(f"**{total}**" for total in coverage.totals), f"**{coverage.statements}**"]))
+    return "\n".join(lines)
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell if cell.startswith(("**", "---", "--:")) else md_inline(cell) for cell in cells) + " |"
+
+
+def summary(site: p.SiteView, changes: PageChanges | None, site_url: str) -> str:
+    parts = ["## Wat wil wie? — controle geslaagd", ""]
+    for election in site.elections:
+        parts += [f"### {md_inline(election.election.name)}", "", coverage_markdown(election), ""]
+    parts.append("### Gewijzigde pagina's")
+    parts.append("")
+    if changes is None:
+        parts.append("De vorige versie kon niet worden vergeleken.")
+    elif changes.empty:
+        parts.append("Geen enkele pagina verandert.")
+    else:
+        parts += _listing("Nieuw", changes.added, None)
+        parts += _listing("Gewijzigd", changes.changed, site_url)
+        parts += _listing("Verwijderd", changes.removed, site_url)
+    parts += ["", "De gebouwde site staat bij deze run onder **Artifacts** (`site`)."]
+    return "\n".join(parts) + "\n"
+
+
+def _listing(label: str, paths: list[str], site_url: str | None) -> list[str]:
+    if not paths:
+        return []
+    lines = [f"**{label}** ({len(paths)}):", ""]
+    for path in paths[:MAX_LISTED]:
+        url = p.url_of(path)
+        shown = f"`/{url}`"
+        lines.append(f"- [{shown}]({site_url.rstrip('/')}/{url})" if site_url else f"- {shown}")
+    if len(paths) > MAX_LISTED:
+        lines.append(f"- … en nog {len(paths) - MAX_LISTED}")
+    lines.append("")
+    return lines
+
+
+def problems_markdown(problems: list[Problem]) -> str:
+    lines = [f"## Wat wil wie? — {len(problems)} fout(en) in de gegevens", "", "Er is niets gebouwd. Verbeter deze regels:", ""]
+    for problem in problems:
+        hint = f" — {md_inline(problem.hint)}" if problem.hint else ""
+        lines.append(f"- `{problem.file}:{problem.line}`: {md_inline(problem.message)}{hint}")
+    return "\n".join(lines) + "\n"
+
+
+def site_url_of(config_file: Path) -> str:
+    """`site_url` from mkdocs.yml, to link changed pages to their published version."""
+    import yaml
+
+    try:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return ""
+    return str(config.get("site_url") or "")

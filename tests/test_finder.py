@@ -1,0 +1,178 @@
+"""The quote finder: a few remembered words (typos allowed) → passages with page and section → a proposal that passes the check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, make_data, make_project, write
+from generator.build import check
+from generator.entry import entry_for
+from generator.finder import FinderError, find
+
+PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def search(data: Path, phrase: str, **filters):
+    problems, site, checked = check(data)
+    assert problems == []
+    return site, checked, find(site, checked.locations, phrase, **filters)
+
+
+def test_finds_a_passage_across_a_line_break_despite_typos(data_dir):
+    # The source has "We\nonderzoeken een autoluwe binnenstad."; the editor types two typos.
+    _, _, hits = search(data_dir, "autolwe binnestad")
+    best = hits[0]
+    assert best.quote == "We onderzoeken een autoluwe binnenstad."
+    assert (best.source.id, best.location.page, best.location.section, best.location.line) == ("programma-a", 2, "Verkeer", 6)
+    assert best.match == "autoluwe binnenstad"
+    assert 80 <= best.score < 100
+    assert best.cited_by == ()
+
+
+def test_finds_a_word_hyphenated_over_two_lines(data_dir):
+    # "sociale huur-\nwoningen": a soft hyphen at the line end, resolved as the quote check does.
+    _, _, hits = search(data_dir, "nieuwe sociale huurwoningen")
+    assert hits[0].quote == "We bouwen in deze periode 1.000 nieuwe sociale huurwoningen."
+    assert hits[0].cited_by == ("sociale-huur",)
+    assert hits[0].score == 100
+
+
+def test_keywords_in_another_order_find_the_passage_just_below_a_phrase(data_dir):
+    _, _, hits = search(data_dir, "binnenstad onderzoken")
+    assert hits[0].quote == "We onderzoeken een autoluwe binnenstad."
+    assert hits[0].match == "onderzoeken een autoluwe binnenstad"
+    assert 90 <= hits[0].score <= 95
+
+
+def test_a_phrase_over_two_sentences_gives_both_sentences(data_dir):
+    _, _, hits = search(data_dir, "30 km/u de norm. We onderzoeken")
+    assert hits[0].quote == "Binnen de singels wordt 30 km/u de norm. We onderzoeken een autoluwe binnenstad."
+
+
+def test_quote_keeps_the_typography_of_the_source(data_dir):
+    _, _, hits = search(data_dir, "grote opgave")
+    assert hits[0].quote == "Dat is een ‘grote’ opgave."
+
+
+def test_a_very_long_sentence_is_cut_around_the_hit_and_still_found(tmp_path):
+    filler = " ".join(f"woord{i}" for i in range(200))
+    data = make_data(tmp_path, extra_source=f"Dit is een lange zin met {filler} en daarna de zeldzame fietsenstalling onder de markt en nog {filler} tot het eind.\n")
+    _, _, hits = search(data, "fietsenstalling onder de markt")
+    quote = hits[0].quote
+    assert quote.startswith("… ") and quote.endswith(" …")
+    assert "de zeldzame fietsenstalling onder de markt en nog" in quote
+    assert len(quote) < 800
+
+
+def test_filters_by_actor_and_election(data_dir):
+    _, _, hits = search(data_dir, "sociale huurwoningen", actor="raad-b")
+    assert {h.source.id for h in hits} == {"advies-b"}
+    with pytest.raises(FinderError, match="onbekende actor 'raad-c'; kies uit: partij-a, raad-b"):
+        search(data_dir, "sociale huurwoningen", actor="raad-c")
+    with pytest.raises(FinderError, match="onbekende verkiezing 'testdorp'"):
+        search(data_dir, "sociale huurwoningen", election="testdorp")
+    with pytest.raises(FinderError, match="een paar woorden"):
+        search(data_dir, "de")
+
+
+def test_entry_is_yaml_that_passes_the_check_once_titled(data_dir):
+    site, checked, hits = search(data_dir, "autolwe binnestad")
+    entry = entry_for(hits[0], site, checked.locations)
+    assert entry.file == f"site-data/{PROPOSALS}"
+    assert entry.after == ("dertig-kmu", 7)
+    assert "    theme: mobiliteit  # zoals andere voorstellen uit 'Verkeer'; klopt dat?\n" in entry.text
+    assert yaml.safe_load(entry.text) == [
+        {"id": "autoluwe-binnenstad", "theme": "mobiliteit", "title": None, "quote": "We onderzoeken een autoluwe binnenstad."}
+    ]
+    proposals = data_dir / PROPOSALS
+    proposals.write_text(proposals.read_text(encoding="utf-8") + entry.text, encoding="utf-8")
+    problems, _, _ = check(data_dir)
+    assert [str(p) for p in problems] == [
+        f"site-data/{PROPOSALS}:13: title: hier hoort tekst — zet de tekst achter de dubbele punt, eventueel tussen aanhalingstekens"
+    ]
+    proposals.write_text(proposals.read_text(encoding="utf-8").replace("    title:  #", "    title: Autoluwe binnenstad onderzoeken  #"), encoding="utf-8")
+    assert check(data_dir)[0] == []
+
+
+def test_entry_for_an_actor_without_proposals_is_a_whole_new_file(data_dir):
+    (data_dir / "testdorp-2026" / "proposals" / "raad-b.yml").unlink()
+    write(data_dir / "testdorp-2026" / "statements.yml", "[]\n")
+    site, checked, hits = search(data_dir, "adviseren 30 km/u in de hele stad")
+    entry = entry_for(hits[0], site, checked.locations)
+    assert entry.new_file and entry.file == "site-data/testdorp-2026/proposals/raad-b.yml"
+    assert entry.text.startswith("# yaml-language-server: $schema=../../../schema/proposals.schema.json\nactor: raad-b\nsource: advies-b\nproposals:\n  - id: ")
+    (data_dir / "testdorp-2026" / "proposals" / "raad-b.yml").write_text(entry.text.replace("theme:  #", "theme: mobiliteit  #").replace("title:  #", "title: Overal 30  #"), encoding="utf-8")
+    assert check(data_dir)[0] == []
+
+
+def test_finds_a_curated_quote_in_the_real_data():
+    problems, site, checked = check(ROOT / "site-data")
+    assert problems == []
+    hits = find(site, checked.locations, "wethouder europse zaken als eerste stad", election="leiden-2026")
+    best = hits[0]
+    assert best.source.id == "volt-leiden-2026-2030"
+    assert best.location.section == "1. Wethouder Europese Zaken"
+    assert "wethouder-europese-zaken" in best.cited_by
+    assert "Wij willen daarom voor Leiden een wethouder Europese Zaken als eerste stad ooit." in best.quote
+
+
+def test_cli_shows_passages_and_the_entry(data_dir):
+    result = run("vind", "autolwe binnestad", cwd=data_dir.parent)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert 'passages voor "autolwe binnestad", de beste eerst:' in out
+    assert "1. Partij A · Programma A" in out
+    assert "pagina 2 · hoofdstuk 'Verkeer' · regel 6 van de brontekst" in out
+    assert "«We onderzoeken een autoluwe binnenstad.»" in out
+    assert f"Plak het in site-data/{PROPOSALS}, onder 'proposals:', na het voorstel 'dertig-kmu' (dat begint op regel 7)" in out.replace("\n", " ")
+    assert out.endswith("    quote: >-\n      We onderzoeken een autoluwe binnenstad.\n")
+
+
+def test_cli_warns_when_the_passage_is_already_quoted(data_dir):
+    result = run("vind", "nieuwe sociale huurwoningen", "--actor", "partij-a", cwd=data_dir.parent)
+    assert "Al geciteerd in: sociale-huur" in result.stdout
+    assert "Let op: passage 1 staat al in voorstel sociale-huur. Kies een andere met --kies N." in result.stdout
+
+
+def test_cli_errors_say_what_to_do(data_dir):
+    nothing = run("vind", "kernenergie centrale", cwd=data_dir.parent)
+    assert nothing.returncode == 1
+    assert 'Niets gevonden voor "kernenergie centrale". Probeer minder of andere woorden.' in nothing.stderr
+    unknown = run("vind", "sociale huur", "--actor", "partij-x", cwd=data_dir.parent)
+    assert unknown.returncode == 2
+    assert "Zoeken lukt niet: onbekende actor 'partij-x'; kies uit: partij-a, raad-b" in unknown.stderr
+
+
+def test_newcomer_adds_a_found_quote_misspells_the_theme_and_gets_a_green_build(tmp_path):
+    """The issue's 'done when': finder → paste → precise error on a misspelt theme → fix → strict build."""
+    data = make_data(tmp_path)
+    make_project(tmp_path, data=data)
+    found = run("vind", "autolwe binnestad", "--yaml", cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    pasted = found.stdout.replace("theme: mobiliteit", "theme: mobilitiet").replace("title:  #", "title: Een autoluwe binnenstad  #")
+    proposals = data / PROPOSALS
+    proposals.write_text(proposals.read_text(encoding="utf-8") + pasted, encoding="utf-8")
+    line = proposals.read_text(encoding="utf-8").split("\n").index("    theme: mobilitiet  # zoals andere voorstellen uit 'Verkeer'; klopt dat?") + 1
+
+    failed = run("check", cwd=tmp_path)
+    assert failed.returncode == 1
+    assert f"site-data/{PROPOSALS}:{line}: onbekend thema 'mobilitiet' — bedoelde je 'mobiliteit'?" in failed.stderr
+
+    proposals.write_text(proposals.read_text(encoding="utf-8").replace("mobilitiet", "mobiliteit"), encoding="utf-8")
+    built = run("build", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "site" / "testdorp-2026" / "wie" / "partij-a" / "autoluwe-binnenstad" / "index.html").read_text(encoding="utf-8")
+    assert "We onderzoeken een autoluwe binnenstad." in page
+    assert "Een autoluwe binnenstad" in page
