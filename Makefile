@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check generate test browser clean vind coverage schema summary
+.PHONY: site serve check generate test audit browser clean vind coverage schema summary
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ summary: $(STAMP) ## Markdown summary of a pull request: coverage and the pages 
 
 test: $(STAMP) browser ## Run the whole test suite (browser tests use Debian's chromium)
 	$(BIN)/pytest -q
+
+AUDIT_TOOLS := tools/audit/node_modules/.installed
+$(AUDIT_TOOLS): tools/audit/package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+	cd tools/audit && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+audit: $(STAMP) browser $(AUDIT_TOOLS) ## Lighthouse (mobile) and axe-core on one page of each type: scores, Web Vitals, bytes, screenshots (~5 min)
+	$(BIN)/python tools/audit/audit.py $(if $(RUNS),--runs $(RUNS)) $(if $(ONLY),--only $(ONLY))
 
 browser: ## Install Debian's chromium for the browser tests, if missing
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; }

@@ -13,6 +13,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import brand
+from .cardimage import CardCache
 from .load import Loader
 from .pages import SiteView, plan
 from .render import Renderer
@@ -28,12 +30,14 @@ class Settings:
     content_dir: Path
     site_name: str = "Wat wil wie?"
     repo_url: str = ""
+    site_url: str = ""
+    cache_dir: Path | None = None  # share images; default: .cache/share-cards beside data_dir
 
 
 @dataclass
 class Generated:
     problems: list[Problem]
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)
     site: SiteView | None = None
 
 
@@ -52,18 +56,22 @@ def generate(settings: Settings) -> Generated:
     if problems:
         return Generated(problems)
     view = plan(site, checked.locations)
-    renderer = Renderer(view, settings.site_name, settings.repo_url)
-    return Generated([], renderer.render_all(), view)
+    renderer = Renderer(view, settings.site_name, settings.repo_url, settings.site_url)
+    files: dict[str, str | bytes] = dict(renderer.render_all())
+    cache = CardCache(settings.cache_dir or settings.data_dir.parent / ".cache" / "share-cards")
+    files.update(cache.images(renderer.cards))
+    files.update(brand.icons())
+    return Generated([], files, view)
 
 
-def write_content(files: dict[str, str], content_dir: Path) -> list[str]:
+def write_content(files: dict[str, str | bytes], content_dir: Path) -> list[str]:
     """Write generated files into `content_dir`; return the paths that changed."""
     manifest = content_dir / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
     changed = []
     for relative, text in sorted(files.items()):
         target = content_dir / relative
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text
         if target.exists() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -57,6 +57,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             content_dir=Path(config.docs_dir),
             site_name=config.site_name,
             repo_url=config.extra.get("repository", ""),
+            site_url=config.site_url or "",
+            cache_dir=root / ".cache" / "share-cards",
         )
         result = generate(settings)
         if result.problems:

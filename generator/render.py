@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import pages as p
+from .cards import Card, card_for, image_path
 from .stemhulp import has_stemhulp, stemhulp_json
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -93,21 +94,27 @@ def environment() -> Environment:
 
 
 class Renderer:
-    def __init__(self, site: p.SiteView, site_name: str, repo_url: str):
+    def __init__(self, site: p.SiteView, site_name: str, repo_url: str, site_url: str = ""):
         self.site = site
         self.site_name = site_name
         self.repo_url = repo_url
+        self.site_url = site_url
         self.env = environment()
         self.files: dict[str, str] = {}
+        self.cards: dict[str, Card] = {}  # share image path -> what it shows
 
     def page(self, path: str, template: str, title: str, description: str, search: bool = True, **context) -> None:
         # No `title` in the front matter: MkDocs then takes it from the page's
         # escaped <h1>, and Material prints page titles without escaping them.
-        meta = {"description": _one_line(description)}
+        card = card_for(template, title, description, self.site_name, dict(context, site=self.site))
+        image = image_path(path)
+        self.cards[image] = card
+        meta = {"description": _one_line(description), "share_image": image, "share_image_alt": _one_line(card.alt)}
         if not search:
             meta["search"] = {"exclude": True}
         body = self.env.get_template(f"pages/{template}").render(
-            page_path=path, site=self.site, site_name=self.site_name, repo_url=self.repo_url, title=title, **context
+            page_path=path, site=self.site, site_name=self.site_name, repo_url=self.repo_url, title=title,
+            page_url=self.site_url + p.url_of(path) if self.site_url else "", **context
         )
         self.files[path] = front_matter(meta) + body
 
@@ -134,7 +141,7 @@ class Renderer:
             self.page(e.path("stelling", "index.md"), "statements.md.j2", f"Stellingen – {e.election.municipality}", f"De stellingen van de {name}, met het standpunt van elke partij of organisatie.", e=e)
             self.page(e.path("vergelijk.md"), "compare.md.j2", f"Standpunten vergelijken – {e.election.municipality}", "Alle stellingen en standpunten in één overzicht.", e=e)
             for statement in e.statements:
-                self.page(statement.path, "statement.md.j2", statement.statement.text, statement.statement.explanation, e=e, s=statement)
+                self.page(statement.path, "statement.md.j2", statement.statement.text, statement_summary(statement), e=e, s=statement)
         stemhulp_path = e.path("stemhulp.md")
         self.page(
             stemhulp_path, "stemhulp.md.j2", f"Stemhulp {e.election.municipality}",
@@ -147,6 +154,12 @@ class Renderer:
             self.page(source.path, "source.md.j2", source.source.title, f"Volledige tekst van '{source.source.title}' ({source.source.publisher}).", search=False, e=e, source=source)
         self.files[e.path("data.json")] = election_json(e)
         self.files[e.path("voorstellen.csv")] = proposals_csv(e)
+
+
+def statement_summary(s: p.StatementView) -> str:
+    """Every position, then the explanation: what a search result or a shared link shows first."""
+    positions = ", ".join(f"{pos.actor.label} {pos.label.lower()}" for pos in s.positions)
+    return f"Standpunten: {positions}. {s.statement.explanation}"
 
 
 def _one_line(text: str) -> str:

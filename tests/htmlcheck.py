@@ -19,6 +19,7 @@ class Page:
     text_parts: list[str] = field(default_factory=list)
     elements: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    canonical: str | None = None
 
     @property
     def text(self) -> str:
@@ -38,6 +39,8 @@ class _Reader(HTMLParser):
             self.page.ids.add(values["id"])
         if tag == "a" and values.get("href") is not None:
             self.page.links.append(values["href"])
+        if tag == "link" and values.get("rel") == "canonical":
+            self.page.canonical = values.get("href") or ""
         if tag in RESOURCE_TAGS and values.get(RESOURCE_TAGS[tag]):
             if tag != "link" or values.get("rel") not in {"canonical", "prev", "next"}:
                 self.page.resources.append(values[RESOURCE_TAGS[tag]])
