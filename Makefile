@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check generate test audit browser clean vind coverage schema summary
+.PHONY: site serve check generate test bench audit browser clean vind coverage schema summary
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ summary: $(STAMP) ## Markdown summary of a pull request: coverage and the pages 
 
 test: $(STAMP) browser ## Run the whole test suite (browser tests use Debian's chromium)
 	$(BIN)/pytest -q
+
+bench: $(STAMP) browser ## Benchmark: synthetic data at 1x, 10x, 100x the real data; prints time, memory and page weight (~30 min)
+	$(BIN)/python bench/run.py $(if $(SCALES),--scales $(SCALES))
 
 AUDIT_TOOLS := tools/audit/node_modules/.installed
 $(AUDIT_TOOLS): tools/audit/package-lock.json

@@ -32,6 +32,7 @@ class Settings:
     repo_url: str = ""
     site_url: str = ""
     cache_dir: Path | None = None  # share images; default: .cache/share-cards beside data_dir
+    elections: tuple[str, ...] = ()  # only these elections (one site per election); empty: all
 
 
 @dataclass
@@ -41,9 +42,9 @@ class Generated:
     site: SiteView | None = None
 
 
-def check(data_dir: Path) -> tuple[list[Problem], object, object]:
+def check(data_dir: Path, elections: tuple[str, ...] = ()) -> tuple[list[Problem], object, object]:
     """Load and validate everything; return (problems, site data, validation result)."""
-    loader = Loader(data_dir)
+    loader = Loader(data_dir, elections)
     site = loader.load()
     checked = validate(site)
     problems = sorted(loader.problems + checked.problems, key=lambda p: (p.file, p.line))
@@ -52,7 +53,7 @@ def check(data_dir: Path) -> tuple[list[Problem], object, object]:
 
 def generate(settings: Settings) -> Generated:
     """Render all pages in memory; no files are touched."""
-    problems, site, checked = check(settings.data_dir)
+    problems, site, checked = check(settings.data_dir, settings.elections)
     if problems:
         return Generated(problems)
     view = plan(site, checked.locations)
@@ -100,7 +101,7 @@ def _remove_empty_dirs(root: Path) -> None:
             directory.rmdir()
 
 
-def build_site(config_file: Path, site_dir: Path) -> None:
+def build_site(config_file: Path, site_dir: Path, elections: tuple[str, ...] = ()) -> None:
     """Run a strict MkDocs build into a temporary folder, then swap it into `site_dir`.
 
     A failed build leaves the previous site as it was.
@@ -113,6 +114,8 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        if elections:
+            config.plugins["watwilwie"].config["elections"] = list(elections)
         build(config)
         if site_dir.exists():
             old = site_dir.with_name(site_dir.name + ".old")

@@ -23,11 +23,11 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def _settings(args) -> Settings:
-    return Settings(data_dir=Path(args.data), content_dir=Path(args.content), site_name="Wat wil wie?", repo_url="")
+    return Settings(data_dir=Path(args.data), content_dir=Path(args.content), site_name="Wat wil wie?", repo_url="", elections=tuple(args.election))
 
 
 def cmd_check(args) -> int:
-    problems, site, checked = check(Path(args.data))
+    problems, site, checked = check(Path(args.data), tuple(args.election))
     if problems:
         _print_problems(problems)
         return 1
@@ -50,12 +50,12 @@ def cmd_generate(args) -> int:
 def cmd_build(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    problems, _, _ = check(Path(args.data))
+    problems, _, _ = check(Path(args.data), tuple(args.election))
     if problems:
         _print_problems(problems)
         return 1
     try:
-        build_site(Path(args.config), Path(args.site))
+        build_site(Path(args.config), Path(args.site), tuple(args.election))
     except MkDocsException as error:
         print(f"Bouwen mislukt: {error}", file=sys.stderr)
         return 1
@@ -68,12 +68,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default="site-data", help="map met de YAML-gegevens (standaard: site-data)")
     parser.add_argument("--content", default="content", help="map voor de gegenereerde pagina's (standaard: content)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="controleer alle gegevens en citaten; exit 1 bij fouten").set_defaults(run=cmd_check)
-    sub.add_parser("generate", help="schrijf de Markdown-pagina's naar content/").set_defaults(run=cmd_generate)
+    check_parser = sub.add_parser("check", help="controleer alle gegevens en citaten; exit 1 bij fouten")
+    check_parser.set_defaults(run=cmd_check)
+    generate_parser = sub.add_parser("generate", help="schrijf de Markdown-pagina's naar content/")
+    generate_parser.set_defaults(run=cmd_generate)
     build = sub.add_parser("build", help="bouw de hele site (streng) in site/")
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--site", default="site")
     build.set_defaults(run=cmd_build)
+    for command in (check_parser, generate_parser, build):
+        command.add_argument(
+            "--election", action="append", default=[], metavar="ID",
+            help="alleen deze verkiezing (herhaal voor meer); zo bouw je één site per verkiezing",
+        )
     editor_cli.register(sub)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -13,6 +13,7 @@ Layout of `site-data/`:
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,8 +60,9 @@ class SiteData:
 class Loader:
     """Reads files under `root`; every problem found is kept in `problems`."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, elections: Collection[str] = ()):
         self.root = root
+        self.only = set(elections)  # load only these elections (one site per election); empty: all
         self.problems: list[Problem] = []
         self.broken: set[str] = set()  # ids of items that failed validation, for the current scope
         self.failed: set[Path] = set()  # files that could not be read as a whole
@@ -76,7 +78,13 @@ class Loader:
         themes = self.read_list(self.root / "themes.yml", Theme)
         broken_themes, self.broken = self.broken, set()
         folders = sorted(p for p in self.root.iterdir() if p.is_dir() and (p / "election.yml").exists())
-        if not folders:
+        missing = sorted(self.only - {f.name for f in folders})
+        for name in missing:
+            hint = f"kies uit: {', '.join(f.name for f in folders[:12])}{' …' if len(folders) > 12 else ''}"
+            self.problems.append(Problem(self.shown(self.root), 1, f"verkiezing '{name}' niet gevonden", hint))
+        if self.only:
+            folders = [f for f in folders if f.name in self.only]
+        if not folders and not missing:
             self.problems.append(Problem(self.shown(self.root), 1, "geen enkele verkiezing gevonden", "maak een map met een election.yml"))
         elections = [e for e in (self.load_election(f) for f in folders) if e]
         elections.sort(key=lambda e: (e.election.order, e.id))

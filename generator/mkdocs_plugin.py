@@ -13,12 +13,13 @@ from mkdocs.config import config_options
 from pathspec.gitignore import GitIgnoreSpec
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .build import Settings, generate, write_content
 from .pages import SiteView
 from .stemhulp import has_stemhulp
 from .render import TEMPLATES
+from .scopes import scope_base, split_search_index, split_sitemap
 
 log = get_plugin_logger(__name__)
 
@@ -47,6 +48,8 @@ def navigation(site: SiteView) -> list:
 
 class GeneratorConfig(Config):
     data_dir = config_options.Type(str, default="site-data")
+    # Build only these elections (one site per election, e.g. in a CI matrix); empty: all.
+    elections = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
 class GeneratorPlugin(BasePlugin[GeneratorConfig]):
@@ -59,6 +62,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             repo_url=config.extra.get("repository", ""),
             site_url=config.site_url or "",
             cache_dir=root / ".cache" / "share-cards",
+            elections=tuple(self.config.elections),
         )
         result = generate(settings)
         if result.problems:
@@ -70,7 +74,18 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             config.nav = navigation(result.site)
             config.not_in_nav = GitIgnoreSpec.from_lines(f"/{e.id}/*" for e in result.site.elections)
         self._watch = [settings.data_dir, TEMPLATES / "pages", TEMPLATES / "partials"]
+        self._elections = [e.id for e in result.site.elections]
         return config
+
+    def on_page_context(self, context, page, config, nav):
+        context["scope_base"] = scope_base(page.url, self._elections)
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        split_search_index(site_dir, self._elections)
+        split_sitemap(site_dir, config.site_url or "", self._elections)
 
     def on_serve(self, server, config, builder):
         for path in self._watch:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .load import ElectionData, SiteData
 from .models import Actor, Position, Proposal, Source, Statement, Theme
@@ -152,11 +153,16 @@ class ElectionView:
         return self.path("wie", f"{actor.id}.md")
 
     def proposals_of(self, actor: Actor | None = None, theme: Theme | None = None) -> list[ProposalView]:
-        return [
-            view
-            for view in self.proposals
-            if (actor is None or view.actor.id == actor.id) and (theme is None or view.theme.id == theme.id)
-        ]
+        return list(self._grouped.get((actor.id if actor else None, theme.id if theme else None), []))
+
+    @cached_property
+    def _grouped(self) -> dict[tuple[str | None, str | None], list[ProposalView]]:
+        """Proposals by (actor, theme), either may be None for all; every page asks, so group once."""
+        groups: dict[tuple[str | None, str | None], list[ProposalView]] = defaultdict(list)
+        for view in self.proposals:
+            for key in ((None, None), (view.actor.id, None), (None, view.theme.id), (view.actor.id, view.theme.id)):
+                groups[key].append(view)
+        return groups
 
     def coverage(self) -> Coverage:
         counts = Counter((view.actor.id, view.theme.id) for view in self.proposals)
@@ -249,13 +255,27 @@ def _plan_election(data: ElectionData, theme_order, themes, locations) -> Electi
     )
 
 
+MAX_ELSEWHERE = 3  # other elections shown per party, so a theme page stays the same size as more municipalities join
+
+
 def _link_same_parties(elections: list[ElectionView]) -> None:
-    """For each election, the proposals of the same party (by `party`) in other elections, per theme."""
-    for election in elections:
-        parties = {a.party for a in election.actors if a.party}
-        for other in elections:
-            if other is election:
-                continue
-            for view in other.proposals:
-                if view.actor.party in parties:
-                    election.elsewhere.setdefault(view.theme.id, []).append((other.data, view))
+    """For each election, the proposals of the same party (by `party`) in other elections, per theme.
+
+    At most MAX_ELSEWHERE other elections per party, the nearest in the site's order:
+    with a party in every municipality, listing all of them would make every theme
+    page, and the whole build, grow with the square of the number of elections.
+    """
+    runs_in: dict[str, list[int]] = defaultdict(list)
+    for number, election in enumerate(elections):
+        for party in sorted({a.party for a in election.actors if a.party}):
+            runs_in[party].append(number)
+    for number, election in enumerate(elections):
+        shown: dict[int, set[str]] = defaultdict(set)  # other election -> parties shown from it
+        for party in {a.party for a in election.actors if a.party}:
+            others = [other for other in runs_in[party] if other != number]
+            for other in sorted(others, key=lambda other: (abs(other - number), other))[:MAX_ELSEWHERE]:
+                shown[other].add(party)
+        for other in sorted(shown):
+            for view in elections[other].proposals:
+                if view.actor.party in shown[other]:
+                    election.elsewhere.setdefault(view.theme.id, []).append((elections[other].data, view))

@@ -1,0 +1,90 @@
+"""Time and peak memory of each generator stage on one data folder; prints JSON.
+
+Run in a fresh process per data set (`python -m bench.stages DATA CONTENT CARDS`), so
+that memory figures start from an empty interpreter. Peak memory is the peak
+resident set size during the stage (Linux: /proc/self/clear_refs resets it), so
+it includes what earlier stages still hold, as it would in a real build.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from generator import validate as validate_module
+from generator.build import write_content
+from generator.cardimage import CardCache
+from generator.load import Loader
+from generator.pages import plan
+from generator.quotes import locate
+from generator.render import Renderer
+from generator.validate import validate
+
+
+def _reset_peak() -> None:
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Stages:
+    def __init__(self):
+        self.results: dict[str, dict[str, float]] = {}
+
+    def run(self, name: str, action):
+        _reset_peak()
+        start = time.perf_counter()
+        value = action()
+        self.results[name] = {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
+        return value
+
+
+def measure(data_dir: Path, content_dir: Path, card_cache: Path) -> dict:
+    stages = Stages()
+    loader = Loader(data_dir)
+    site = stages.run("load", loader.load)
+    if loader.problems:
+        raise SystemExit("\n".join(map(str, loader.problems[:20])))
+
+    found: dict[tuple[int, str], object] = {}
+
+    def locate_all() -> None:
+        for data in site.elections:
+            actors = {actor.id: actor for actor in data.actors}
+            for proposal in data.proposals:
+                text = data.texts[proposal.source or actors[proposal.actor].sources[0]]
+                found[(id(text), proposal.quote)] = locate(proposal.quote, text)
+
+    stages.run("quotes", locate_all)
+    # Validation proper, with the quotes already located above.
+    validate_module.locate = lambda quote, text: found.get((id(text), quote)) or locate(quote, text)
+    checked = stages.run("validate", lambda: validate(site))
+    if checked.problems:
+        raise SystemExit("\n".join(map(str, checked.problems[:20])))
+
+    renderer = Renderer(plan(site, checked.locations), "Wat wil wie?", "", "https://example.org/")
+
+    def markdown() -> dict[str, str]:
+        files = renderer.render_all()
+        write_content(files, content_dir)
+        return files
+
+    files = stages.run("markdown", markdown)
+    stages.run("cards", lambda: write_content(CardCache(card_cache).images(renderer.cards), content_dir))
+    return {
+        "stages": stages.results,
+        "pages": sum(1 for name in files if name.endswith(".md")),
+        "markdown_bytes": sum(len(text.encode("utf-8")) for text in files.values()),
+        "proposals": sum(len(e.proposals) for e in site.elections),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))))

@@ -1,0 +1,99 @@
+"""One search index and one sitemap per election, so a phone never pays for the whole country.
+
+Material's JavaScript downloads `search/search_index.json` and (for instant
+navigation) `sitemap.xml` from the site root on the first page view. Both list
+every page of the site, so on a site with many elections every visitor would
+download all of them. After the build, this module moves each election's
+entries into `<election>/search/search_index.json` and `<election>/sitemap.xml`,
+and the election's pages point Material there (`scope_base`, used in
+`templates/overrides/main.html`). The root keeps the pages outside elections
+plus each election's overview page (so the home page search finds a
+municipality), and the root `sitemap.xml` becomes a sitemap index that search
+engines follow. Sitemaps carry no build date, so two builds of the same data are
+identical.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+ROOT_PAGES_SITEMAP = "sitemap-pages.xml"
+
+
+def scope_of(url: str, elections: Iterable[str]) -> str | None:
+    """The election a site-relative URL belongs to, if any."""
+    first = url.split("/", 1)[0]
+    return first if first in set(elections) else None
+
+
+def scope_base(page_url: str, elections: Iterable[str]) -> str | None:
+    """For a page inside an election: the relative URL of the election's folder, as Material's `base`."""
+    scope = scope_of(page_url, elections)
+    if scope is None:
+        return None
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    return posixpath.relpath(scope, folder.rstrip("/")) + "/"
+
+
+def split_search_index(site_dir: Path, elections: list[str]) -> None:
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    scoped: dict[str, list[dict]] = {election: [] for election in elections}
+    root = []
+    for doc in index["docs"]:
+        scope = scope_of(doc["location"], elections)
+        if scope is None:
+            root.append(doc)
+            continue
+        local = doc["location"][len(scope) + 1 :]
+        scoped[scope].append({**doc, "location": local})
+        if local == "":  # the election's overview page is found from the home page too
+            root.append(doc)
+    _write_json(index_file, {**index, "docs": root})
+    for election, docs in scoped.items():
+        _write_json(site_dir / election / "search" / "search_index.json", {**index, "docs": docs})
+
+
+def split_sitemap(site_dir: Path, site_url: str, elections: list[str]) -> None:
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.exists() or not site_url:
+        return
+    site_url = site_url.rstrip("/") + "/"
+    locations = [loc.text or "" for loc in ElementTree.parse(sitemap).getroot().iter(f"{{{SITEMAP_NS}}}loc")]
+    scoped: dict[str, list[str]] = {election: [] for election in elections}
+    root = []
+    for location in locations:
+        scope = scope_of(location.removeprefix(site_url), elections)
+        (scoped[scope] if scope else root).append(location)
+    (site_dir / ROOT_PAGES_SITEMAP).write_text(_urlset(root), encoding="utf-8")
+    parts = [site_url + ROOT_PAGES_SITEMAP] + [f"{site_url}{election}/sitemap.xml" for election in elections]
+    for election, urls in scoped.items():
+        (site_dir / election / "sitemap.xml").write_text(_urlset(urls), encoding="utf-8")
+    text = _sitemap_index(parts)
+    sitemap.write_text(text, encoding="utf-8")
+    with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as packed:
+        packed.write(text.encode("utf-8"))
+
+
+def _urlset(urls: list[str]) -> str:
+    body = "".join(f"  <url><loc>{escape(url)}</loc></url>\n" for url in urls)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}">\n{body}</urlset>\n'
+
+
+def _sitemap_index(urls: list[str]) -> str:
+    body = "".join(f"  <sitemap><loc>{escape(url)}</loc></sitemap>\n" for url in urls)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">\n{body}</sitemapindex>\n'
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
