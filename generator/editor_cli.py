@@ -116,7 +116,7 @@ def _describe(number: int, hit: Hit, bold: bool) -> str:
 def _paste_instructions(number: int, entry: Entry) -> str:
     if entry.new_file:
         return textwrap.fill(f"Voorstel bij passage {number}. Maak het bestand {entry.file} met deze inhoud:", WIDTH) + "\n"
-    place = f"onder 'proposals:'"
+    place = "onder 'proposals:'"
     if entry.after:
         place += f", na het voorstel '{entry.after[0]}' (dat begint op regel {entry.after[1]})"
     steps = f"Voorstel bij passage {number}. Plak het in {entry.file}, {place}"

@@ -34,6 +34,8 @@ MIN_WORD_SCORE = 80.0  # one word against one word of the document, for keyword 
 KEYWORD_PENALTY = 5.0  # keywords spread over a passage rank below the same words as a phrase
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9À-Ý•●▪■])")
 _BULLET = re.compile(r"(?<=\s)[•●▪■]\s")
+_CAPITAL = re.compile(r"[\f]?[\"'‘“(]?[A-Z0-9À-Ý]")
+_CLOSED = re.compile(r"[.,;:!?-]['\")’”]*$")
 
 
 class FinderError(ValueError):
@@ -115,6 +117,7 @@ def sentences(text: SourceText) -> list[tuple[int, int]]:
     cuts.update(bisect_left(normal.origin, p.start) for p in text.paragraphs)
     cuts.update(m.end() for m in _SENTENCE_END.finditer(normal.text))
     cuts.update(m.start() for m in _BULLET.finditer(normal.text))
+    cuts.update(bisect_left(normal.origin, offset) for offset in _heading_edges(text))
     spans = []
     for start, end in zip(sorted(cuts), sorted(cuts)[1:]):
         while start < end and normal.text[start] in " •●▪■":  # a bullet is no part of the quote
@@ -124,6 +127,27 @@ def sentences(text: SourceText) -> list[tuple[int, int]]:
         if start < end:
             spans.append((start, end))
     return spans
+
+
+def _heading_edges(text: SourceText) -> list[int]:
+    """Start and end of each heading line, so that a heading never glues onto a quote.
+
+    A heading is a section's line, or a short line that starts with a capital, ends
+    without punctuation and is followed by a capital ("2. Groen" above "We planten…").
+    """
+    section_lines = {section.line for section in text.sections}
+    edges = []
+    for index, line in enumerate(text.lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        following = next((later for later in text.lines[index + 1 : index + 4] if later.strip()), "")
+        short = len(stripped) <= 60 and len(stripped.split()) <= 8
+        looks_like_heading = short and _CAPITAL.match(stripped) and not _CLOSED.search(stripped) and _CAPITAL.match(following.strip())
+        if index + 1 in section_lines or looks_like_heading:
+            start = text.line_starts[index]
+            edges += [start, start + len(line)]
+    return edges
 
 
 def _search(query: str, text: SourceText, spans: list[tuple[int, int]]) -> list[tuple[float, int, int]]:

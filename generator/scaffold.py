@@ -1,9 +1,8 @@
 """Start a new election: a folder under `site-data/` from a municipality name and a programme text.
 
 The folder validates and builds as it is: one party with its programme as the
-source, no proposals yet. Every file starts with its schema comment, and the
-text gets the project's page convention (see `sourcetext`) when it comes from
-`pdftotext`, which separates pages with a form feed.
+source, no proposals yet. Every file starts with its schema comment. The text is
+copied as it is: `pdftotext` output keeps its form feeds, which mark the pages.
 """
 
 from __future__ import annotations
@@ -49,7 +48,7 @@ def new_election(data_dir: Path, municipality: str, text_file: Path, party: str,
     if not slugify(party):
         raise ScaffoldError("geef de naam van de partij met --partij, zoals --partij \"GroenLinks Utrecht\"")
     date = date or _date_of_other_elections(data_dir)
-    text = page_convention(_read_text(text_file))
+    text = _read_text(text_file)
     year = date.year
     election_id = f"{slugify(municipality)}-{year}"
     folder = data_dir / election_id
@@ -90,16 +89,6 @@ def _read_text(path: Path) -> str:
     if not text.strip():
         raise ScaffoldError(f"{path} is leeg")
     return text.replace("\r\n", "\n")
-
-
-def page_convention(text: str) -> str:
-    """Turn form feeds (pdftotext's page breaks) into the project's mark: a new page's first line starts with one space."""
-    if "\f" not in text:
-        return text
-    pages = [page.strip("\n") for page in text.split("\f")]
-    pages = [page for page in pages if page.strip()]
-    marked = [pages[0]] + [" " + page.lstrip() for page in pages[1:]]
-    return "\n".join(marked) + "\n"
 
 
 def guess_hyphenation(text: str) -> str:

@@ -1,8 +1,9 @@
 """A source document's text, cut into lines, approximate PDF pages, sections and paragraphs.
 
 The texts were extracted from PDFs. A new PDF page shows as a line that starts
-with a single space right after a non-blank line (see `site-data/*/bronnen`);
-page numbers derived from that are approximate, and the site says so.
+with a single space right after a non-blank line (see `site-data/*/bronnen`), or
+with a form feed, as `pdftotext` writes it; page numbers derived from that are
+approximate, and the site says so.
 """
 
 from __future__ import annotations
@@ -65,9 +66,10 @@ class SourceText:
     def page_start_lines(self) -> list[int]:
         """1-based line numbers where a new PDF page starts (page 1 starts at line 1)."""
         starts = [1]
-        for number, line in enumerate(self.lines[1:], start=2):
+        last = max((number for number, line in enumerate(self.lines, start=1) if line.strip()), default=1)
+        for number, line in enumerate(self.lines[1:last], start=2):
             previous = self.lines[number - 2]
-            if previous.strip() and _PAGE_START.match(line):
+            if line.startswith("\f") or (previous.strip() and _PAGE_START.match(line)):
                 starts.append(number)
         return starts
 

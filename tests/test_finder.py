@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import ROOT, make_data, make_project, write
+from test_cli import run
 from generator.build import check
 from generator.entry import entry_for
 from generator.finder import FinderError, find
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
-        cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )
 
 
 def search(data: Path, phrase: str, **filters):

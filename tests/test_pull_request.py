@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import ROOT, make_data
+from test_cli import run
+from test_editor_errors import edit
 from generator.build import Settings, generate
 from generator.editor_cli import coverage_text
 from generator.github import coverage_markdown, page_changes
@@ -16,24 +16,10 @@ from generator.github import coverage_markdown, page_changes
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
-        cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )
-
-
 def rendered(data: Path):
     result = generate(Settings(data_dir=data, content_dir=data.parent / "content"))
     assert result.problems == []
     return result
-
-
-def edit(data: Path, file: str, old: str, new: str) -> None:
-    path = data / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_coverage_counts_proposals_per_actor_and_theme(data_dir):

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_data, make_project
+from conftest import make_data, make_project
+from test_cli import run
 from generator.build import check
-from generator.scaffold import ScaffoldError, guess_hyphenation, new_election, page_convention
+from generator.finder import find
+from generator.scaffold import ScaffoldError, guess_hyphenation, new_election
 from generator.schema import MODELINE_PREFIX
 from generator.slugs import slugify, unique
 from generator.sourcetext import SourceText
@@ -23,13 +23,6 @@ PDFTOTEXT = (
     "De fiets krijgt voor-\nrang in de binnen-\nstad.\n\n\f"
     "2. Groen\n\nWe planten duizend bomen in de wijken.\n\f"
 )
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
-        cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )
 
 
 @pytest.fixture
@@ -96,13 +89,16 @@ def test_new_election_files_read_like_the_curated_ones(tmp_path, programme):
     assert (made.pages, made.hyphenation) == (2, "soft")
 
 
-def test_pdftotext_pages_become_the_projects_page_marks():
-    text = page_convention(PDFTOTEXT)
-    assert "\f" not in text
-    source = SourceText(text, "soft")
-    assert len(source.page_start_lines) == 2
-    assert source.lines[source.page_start_lines[1] - 1] == " 2. Groen"
-    assert page_convention("geen\npagina's\n") == "geen\npagina's\n"
+def test_pdftotext_form_feeds_mark_the_pages(tmp_path, programme):
+    source = SourceText(PDFTOTEXT, "soft")
+    assert source.page_start_lines == [1, 10]  # the form feed after the last page starts none
+    assert source.lines[9] == "\f2. Groen"
+    data = make_data(tmp_path)
+    new_election(data, "Utrecht", programme, "Partij U")
+    problems, site, checked = check(data)
+    assert problems == []
+    found = find(site, checked.locations, "duizend bomen planten", election="utrecht-2026")[0]
+    assert (found.quote, found.location.page, found.location.line) == ("We planten duizend bomen in de wijken.", 2, 12)
 
 
 def test_hyphenation_is_guessed_from_words_broken_over_lines():
