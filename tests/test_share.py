@@ -127,6 +127,7 @@ def test_404_page_helps_in_dutch(real_site):
     path = SITE_URL.split("/", 3)[3]  # served at any depth: links start at the site's root path
     content = [href for href in page.links if href.startswith(f"/{path}leiden-2026/")]
     assert f"/{path}leiden-2026/thema/" in content and f"/{path}leiden-2026/stemhulp/" in content
+    assert f"/{path}" in page.links  # the home page
     assert any(href.endswith("/issues") for href in page.links)
 
 

@@ -330,7 +330,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out = Path(args.out).resolve()
     shots = out / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(shots, ignore_errors=True)
+    shots.mkdir(parents=True)
+    for old in out.glob("lighthouse-*.json"):
+        old.unlink()
     port, prefix = free_port(), public_path()
     base = f"http://127.0.0.1:{port}{prefix}"
     started = time.monotonic()
