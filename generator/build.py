@@ -111,6 +111,9 @@ def build_site(config_file: Path, site_dir: Path, elections: tuple[str, ...] = (
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.exists() and not site_dir.exists():  # a build stopped between the two renames below
+        os.replace(old, site_dir)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
@@ -118,7 +121,6 @@ def build_site(config_file: Path, site_dir: Path, elections: tuple[str, ...] = (
             config.plugins["watwilwie"].config["elections"] = list(elections)
         build(config)
         if site_dir.exists():
-            old = site_dir.with_name(site_dir.name + ".old")
             shutil.rmtree(old, ignore_errors=True)
             os.replace(site_dir, old)
             os.replace(staging, site_dir)

@@ -22,9 +22,10 @@ from pydantic import BaseModel, ValidationError
 
 from .models import Actor, Election, Located, Proposal, ProposalFile, Source, Statement, Theme
 from .sourcetext import SourceText
-from .yamlfile import LineDict, LineList, Problem, YamlError, read_yaml
+from .yamlfile import LineDict, LineList, Problem, YamlError, read_utf8, read_yaml
 
 M = TypeVar("M", bound=Located)
+MAX_TEXT_BYTES = 10_000_000  # the longest real programme is 0.15 MB of text
 
 
 @dataclass
@@ -118,14 +119,15 @@ class Loader:
         return data
 
     def read_text(self, path: Path, source: Source) -> SourceText | None:
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        if not path.exists():
             file, line = source.where()
             self.problems.append(Problem(file, line, f"de tekst van deze bron ontbreekt: {self.shown(path)}", "zet de tekst als .txt naast dit bestand, met dezelfde naam"))
             return None
-        except UnicodeDecodeError:
-            self.problems.append(Problem(self.shown(path), 1, "dit bestand is geen geldige UTF-8-tekst", "sla het op als UTF-8"))
+        try:
+            self.check_inside(path)
+            raw = read_utf8(path, self.shown(path), MAX_TEXT_BYTES)
+        except YamlError as error:
+            self.problems.append(error.problem)
             return None
         text = SourceText(raw, source.hyphenation)
         found = text.find_section_lines([(spec.title, spec.starts) for spec in source.sections])
@@ -166,8 +168,14 @@ class Loader:
         return placed
 
     # -- generic reading --------------------------------------------------
+    def check_inside(self, path: Path) -> None:
+        """Refuse a link to a file outside the data folder: its content would be published."""
+        if not path.resolve().is_relative_to(self.root.resolve()):
+            raise YamlError(Problem(self.shown(path), 1, f"dit bestand is een koppeling naar een bestand buiten {self.root.name}/", "zet het bestand zelf hier neer, niet een koppeling (symlink)"))
+
     def read_raw(self, path: Path) -> Any:
         try:
+            self.check_inside(path)
             return read_yaml(path, self.shown(path))
         except YamlError as error:
             self.problems.append(error.problem)
@@ -333,6 +341,9 @@ def describe(detail: dict, loc: tuple, raw: LineDict, model: type[BaseModel]) ->
         return f"{name}: hier hoort een lijst met minstens één item", "zet elk item op een eigen regel met '- ' ervoor"
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return f"{name}: hier horen velden (naam: waarde)", "spring de velden eronder in met twee spaties"
+    if kind == "invisible_character":
+        code = detail.get("ctx", {}).get("code", "")
+        return f"{name}: onzichtbaar teken {code} in de tekst", "haal het weg; zo'n stuurteken komt vaak mee bij kopiëren uit een pdf of app"
     if kind.startswith("date"):
         return f"{name}: {shown} is geen geldige datum", "schrijf een datum als 2026-03-18"
     if kind.startswith("int"):

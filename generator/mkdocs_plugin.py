@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options
 from pathspec.gitignore import GitIgnoreSpec
 from mkdocs.config.base import Config
@@ -41,7 +42,8 @@ def navigation(site: SiteView) -> list:
             {"Wie zijn het?": election.path("wie", "index.md")},
             {"Brondocumenten": election.path("bron", "index.md")},
         ]
-        nav.append({f"{election.election.municipality} {election.election.date.year}": items})
+        # Material prints navigation titles without escaping them; this one comes from the data.
+        nav.append({Markup.escape(f"{election.election.municipality} {election.election.date.year}"): items})
     nav.append({"Zo werkt het": "methode.md"})
     return nav
 

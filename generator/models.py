@@ -8,9 +8,11 @@ remembers the file and line it came from, so an error can point there.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic_core import PydanticCustomError
 from pydantic.json_schema import SkipJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -18,8 +20,20 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 # Field descriptions are Dutch: editors read them as hover help through the JSON
 # Schema (see `schema`). Say what to write, not how the code uses it.
 ID = "Korte naam in kleine letters, cijfers en streepjes, zoals 'sociale-huur'. Wordt een webadres: verander hem nooit."
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# Control characters and bidi overrides are invisible: they can hide text, reorder what
+# a reader sees, or collide with Markdown's own placeholders. Line breaks and tabs are fine.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    found = _INVISIBLE.search(text)
+    if found:
+        raise PydanticCustomError("invisible_character", "onzichtbaar teken {code}", {"code": f"U+{ord(found.group()):04X}"})
+    return text
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000), AfterValidator(_visible)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_visible)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 

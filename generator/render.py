@@ -30,8 +30,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def md_inline(text: str) -> Markup:
-    """Escape text for a Markdown heading or inline position: shown as typed, never as markup."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
+    """Escape text for a Markdown heading or inline position: shown as typed, never as markup.
+
+    Line breaks become spaces: a heading is one line, and a blank line would end it and
+    start a paragraph of Markdown.
+    """
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False)))
 
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")

@@ -52,7 +52,7 @@ class SourceText:
     """One source document, loaded once and indexed for quote lookup."""
 
     def __init__(self, raw: str, hyphenation: Hyphenation, sections: list[Section] | None = None):
-        self.text = nfc(raw.replace("\r\n", "\n").lstrip("\ufeff"))
+        self.text = nfc(raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
         self.hyphenation = hyphenation
         self.lines = self.text.split("\n")
         self.line_starts = _line_starts(self.lines)

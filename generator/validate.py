@@ -56,8 +56,25 @@ def _duplicates(items: Iterable[Located], kind: str, key=lambda item: item.id) -
     return problems
 
 
+# Names the site itself uses at the top level; an election folder with one of them would overwrite it.
+RESERVED_ELECTION_IDS = frozenset({"assets", "search", "methode", "og", "index"})
+
+
+def _reserved(site: SiteData) -> list[Problem]:
+    """Ids that would become the path of a page the site already has."""
+    problems = []
+    for data in site.elections:
+        if data.id in RESERVED_ELECTION_IDS:
+            problems.append(problem_at(data.election, "id", f"de map '{data.id}' botst met een map van de site zelf", "geef de map een andere naam, zoals 'leiden-2026'"))
+    items = [*site.themes] + [item for d in site.elections for item in (*d.actors, *d.sources.values(), *d.proposals, *d.statements)]
+    for item in items:
+        if item.id == "index":
+            problems.append(problem_at(item, "id", "'index' kan geen id zijn: zo heet de overzichtspagina", "kies een andere id"))
+    return problems
+
+
 def validate(site: SiteData) -> Checked:
-    problems = _duplicates(site.themes, "thema")
+    problems = _duplicates(site.themes, "thema") + _reserved(site)
     locations: dict[ProposalKey, QuoteLocation] = {}
     themes = {theme.id for theme in site.themes}
     for data in site.elections:

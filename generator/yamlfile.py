@@ -47,8 +47,46 @@ class LineList(list):
     item_lines: list[int]
 
 
+MAX_DEPTH = 30  # real files nest 4 deep; much deeper is a mistake or an attack on the parser
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that this project does not accept, with what to do instead."""
+
+    def __init__(self, message: str, hint: str, mark: yaml.Mark):
+        super().__init__(problem=message, problem_mark=mark)
+        self.hint = hint
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    """SafeLoader without aliases and with a depth limit.
+
+    An alias repeats a value; nested aliases ("billion laughs") turn a few lines into
+    billions of values for everything that reads them later. Editors do not need them.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused(
+                "verwijzing naar een anker (*naam)",
+                "schrijf de waarde voluit; ankers (&naam) en verwijzingen (*naam) worden niet gebruikt",
+                self.peek_event().start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(
+                    f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                    "controleer de inspringing en de haakjes; zo diep hoort niets te staan",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -61,8 +99,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         if not isinstance(key, str):
             key = str(key)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"dubbele sleutel '{key}'", key_node.start_mark
+            raise _Refused(
+                f"dubbele sleutel '{key}'",
+                "elke sleutel mag maar één keer voorkomen; voeg de twee samen of verwijder er één",
+                key_node.start_mark,
             )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = value_node.start_mark.line + 1
@@ -86,19 +126,29 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
 
 
-def read_yaml(path: Path, shown_as: str) -> Any:
-    """Parse `path`; raise YamlError naming `shown_as` and the line on any problem."""
+def read_utf8(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The text of a UTF-8 file without its BOM; YamlError naming the file and line otherwise.
+
+    The size is checked before reading, so a huge file costs nothing.
+    """
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            message = f"bestand is te groot ({size / 1e6:.0f} MB; de grens is {max_bytes / 1e6:.0f} MB)"
+            raise YamlError(Problem(shown_as, 1, message, "controleer of dit het goede bestand is, of splits het"))
         raw = path.read_bytes()
     except OSError as error:
         raise YamlError(Problem(shown_as, 1, f"kan het bestand niet lezen ({error.strerror})", "controleer of het bestand bestaat en of je het mag lezen")) from error
-    if len(raw) > MAX_FILE_BYTES:
-        raise YamlError(Problem(shown_as, 1, f"bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB", "splits het in kleinere bestanden"))
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise YamlError(Problem(shown_as, line, "dit bestand is geen geldige UTF-8-tekst", "sla het op als UTF-8")) from error
+
+
+def read_yaml(path: Path, shown_as: str) -> Any:
+    """Parse `path`; raise YamlError naming `shown_as` and the line on any problem."""
+    text = read_utf8(path, shown_as)
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader extends SafeLoader
     except yaml.MarkedYAMLError as error:
@@ -111,7 +161,7 @@ def read_yaml(path: Path, shown_as: str) -> Any:
 
 def _describe(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "ongeldige YAML"
-    if problem.startswith("dubbele sleutel"):
+    if isinstance(error, _Refused):
         return problem
     if "found character '\\t'" in problem:
         return "tab gevonden; YAML gebruikt spaties om in te springen"
@@ -120,8 +170,8 @@ def _describe(error: yaml.MarkedYAMLError) -> str:
 
 def _hint(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or ""
-    if problem.startswith("dubbele sleutel"):
-        return "elke sleutel mag maar één keer voorkomen; voeg de twee samen of verwijder er één"
+    if isinstance(error, _Refused):
+        return error.hint
     if "\\t" in problem:
         return "vervang de tab door spaties"
     if "mapping values are not allowed" in problem:
