@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from functools import cache
@@ -240,9 +241,15 @@ def card_key(card: Card) -> str:
 
 
 class CardCache:
-    """PNG files named by the hash of what is drawn on them."""
+    """PNG files named by the hash of what is drawn on them.
+
+    A card used by a build is touched; cards no build used for `KEEP_DAYS` are
+    removed, so the cache does not grow with every edit. (Sites built per
+    election share one cache, so a build cannot remove the cards it did not use.)
+    """
 
     PARALLEL_FROM = 64  # below this many new cards, starting worker processes costs more than it saves
+    KEEP_DAYS = 30
 
     def __init__(self, directory: Path):
         self.directory = directory
@@ -251,11 +258,21 @@ class CardCache:
         """The PNG of every card (by its path in the site), drawing only the ones not in the cache."""
         files = {path: self.directory / f"{card_key(card)}.png" for path, card in cards.items()}
         missing = {files[path]: card for path, card in cards.items() if not files[path].exists()}
-        if missing:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            for file, data in zip(missing, self._draw(list(missing.values()))):
-                _atomic_write(file, data)
-        return {path: file.read_bytes() for path, file in files.items()}
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for file, data in zip(missing, self._draw(list(missing.values()))):
+            _atomic_write(file, data)
+        images = {}
+        for path, file in files.items():
+            images[path] = file.read_bytes()
+            os.utime(file)
+        self._prune()
+        return images
+
+    def _prune(self) -> None:
+        too_old = time.time() - self.KEEP_DAYS * 86400
+        for file in self.directory.glob("*.png"):
+            if file.stat().st_mtime < too_old:
+                file.unlink(missing_ok=True)
 
     def _draw(self, cards: list[Card]):
         workers = min(os.cpu_count() or 1, 8)

@@ -9,6 +9,7 @@ each actor's position, the quote, or who proposes how much.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from . import pages as p
@@ -97,6 +98,19 @@ def _stemhulp(base: Card, e: p.ElectionView, **_) -> Card:
     return replace(base, eyebrow=f"{len(e.statements)} stellingen", chips=_actor_chips(e.stemhulp_actors))
 
 
+def _overview(count: Callable[[p.ElectionView], str], chips: Callable[[p.ElectionView], tuple[Chip, ...]]):
+    """Cards of overview pages: how many there are, and who or what they cover."""
+
+    def build(base: Card, e: p.ElectionView, **_) -> Card:
+        return replace(base, eyebrow=count(e), chips=chips(e))
+
+    return build
+
+
+def _theme_chips(e: p.ElectionView) -> tuple[Chip, ...]:
+    return tuple(Chip(theme.name) for theme in e.themes[:MAX_CHIPS])
+
+
 def _statement(base: Card, e: p.ElectionView, s: p.StatementView, **_) -> Card:
     chips = tuple(
         Chip(f"{pos.actor.label}: {pos.label.lower()}", STANCE_COLOURS[pos.stance]) for pos in s.positions
@@ -148,6 +162,11 @@ _BUILDERS = {
     "home.md.j2": _home,
     "election.md.j2": _election,
     "stemhulp.md.j2": _stemhulp,
+    "themes.md.j2": _overview(lambda e: f"{len(e.themes)} thema’s", _theme_chips),
+    "actors.md.j2": _overview(lambda e: f"{len(e.actors)} partijen en organisaties", lambda e: _actor_chips(e.actors)),
+    "statements.md.j2": _overview(lambda e: f"{len(e.statements)} stellingen", lambda e: _actor_chips(e.actors)),
+    "compare.md.j2": _overview(lambda e: f"{len(e.statements)} stellingen", lambda e: _actor_chips(e.actors)),
+    "sources.md.j2": _overview(lambda e: f"{len(e.sources)} brondocumenten", lambda e: _actor_chips(e.actors)),
     "statement.md.j2": _statement,
     "proposal.md.j2": _proposal,
     "actor.md.j2": _actor,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import struct
 from pathlib import Path
@@ -164,7 +165,11 @@ def test_cards_are_drawn_once_and_redrawn_only_when_their_page_changes(tmp_path,
     assert all(data[:8] == b"\x89PNG\r\n\x1a\n" for data in images.values())
 
     drawn.clear()
+    forgotten = settings.cache_dir / "0123456789abcdef0123456789abcdef.png"  # a card no build used for long
+    forgotten.write_bytes(b"old")
+    os.utime(forgotten, (0, 0))
     assert generate(settings).files == first and drawn == []
+    assert not forgotten.exists() and len(list(settings.cache_dir.glob("*.png"))) == len(images)
 
     proposals = data / "testdorp-2026" / "proposals" / "partij-a.yml"
     proposals.write_text(proposals.read_text(encoding="utf-8").replace("30 km/u binnen de singels", "Dertig binnen de singels"), encoding="utf-8")
@@ -195,6 +200,9 @@ def test_card_content_per_page_type(tmp_path):
     assert theme.title == "Wonen" and theme.body == "Huizen bouwen."
     assert [c.label for c in theme.chips] == ["Partij A: 1", "Raad B: 1"]
     assert cards["og/index.png"].chips == (Chip("Testdorp 2026"),)
+    overview = cards["og/testdorp-2026/wie.png"]
+    assert overview.eyebrow == "2 partijen en organisaties" and [c.label for c in overview.chips] == ["Partij A", "Raad B"]
+    assert cards["og/testdorp-2026/thema.png"].eyebrow == "2 thema’s"
     assert "Partij A: neutraal" in statement.alt and statement.alt.startswith("Wat wil wie?, Testdorp 2026.")
 
 
