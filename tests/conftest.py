@@ -139,6 +139,10 @@ def make_project(root: Path, data: Path | None = None) -> Path:
     shutil.copytree(ROOT / "content" / "assets", root / "content" / "assets")
     if data is None:
         shutil.copytree(ROOT / "site-data", root / "site-data")
+    # Share the project's card cache: a card is drawn once, not once per test build.
+    (ROOT / ".cache" / "share-cards").mkdir(parents=True, exist_ok=True)
+    (root / ".cache").mkdir(exist_ok=True)
+    (root / ".cache" / "share-cards").symlink_to(ROOT / ".cache" / "share-cards")
     return root
 
 
