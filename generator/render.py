@@ -45,6 +45,11 @@ def dutch_date(date) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
+def aantal(count: int, single: str, plural: str) -> str:
+    """'1 voorstel', '3 voorstellen'."""
+    return f"{count} {single if count == 1 else plural}"
+
+
 def front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
 
@@ -87,7 +92,7 @@ def environment() -> Environment:
     def link(context, to: str) -> str:
         return relative_url(context["page_path"], to)
 
-    env.filters.update(dutch_date=dutch_date, md=md_inline, link=link, icon=icon_svg, url_of=p.url_of)
+    env.filters.update(aantal=aantal, dutch_date=dutch_date, md=md_inline, link=link, icon=icon_svg, url_of=p.url_of)
     env.globals.update(
         has_stemhulp=has_stemhulp,
         KIND_LABELS=p.KIND_LABELS,
