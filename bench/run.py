@@ -13,7 +13,10 @@ It also times quote location in a single source that grows 1×, 10×, 100×.
 Then it prints Markdown tables (they go into docs/scale.md).
 
 This is a benchmark, not a test: it prints figures and never fails on them.
-A run at all three scales takes about half an hour on two cores.
+A run at all three scales takes about 45 minutes on two cores. In a work tree that
+others edit meanwhile, run it from a copy (`git archive HEAD | tar -x -C /tmp/x`,
+then `.venv/bin/python /tmp/x/bench/run.py`): every child process imports the
+generator and templates of the checkout this script lies in.
 """
 
 from __future__ import annotations
@@ -72,7 +75,9 @@ def run_measured(command: list[str], cwd: Path, log: Path) -> tuple[float, float
     """Run `command`; return (wall seconds, CPU seconds, peak RSS in MB) of it and its children."""
     start = time.perf_counter()
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        # The children import this checkout's generator, also when it is a copy (see --help).
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
