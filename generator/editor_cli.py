@@ -170,6 +170,8 @@ def cmd_coverage(args) -> int:
             print(f"### {election.election.name}\n\n{github.coverage_markdown(election)}\n")
         else:
             print(f"{election.election.name}\n{coverage_text(election)}\n")
+            if election.statements:
+                print(f"Stellingen: wie heeft geen standpunt\n{without_position_text(election)}\n")
     return 0
 
 
@@ -183,6 +185,15 @@ def coverage_text(election: ElectionView) -> str:
         "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))).rstrip()
         for line in [head, *rows]
     )
+
+
+def without_position_text(election: ElectionView) -> str:
+    lines = []
+    for view, missing in election.without_position():
+        stated = len(election.stemhulp_actors) - len(missing)
+        names = ", ".join(actor.label for actor in missing) or "—"
+        lines.append(f"{view.number:>3}. {view.statement.text}\n     standpunt: {stated} van {len(election.stemhulp_actors)}; geen standpunt: {names}")
+    return "\n".join(lines)
 
 
 def cmd_schema(args) -> int:

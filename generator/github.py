@@ -69,6 +69,10 @@ def coverage_markdown(election: p.ElectionView) -> str:
     for row in coverage.rows:
         lines.append(_row([row.theme.name, *map(str, row.counts), str(row.statements)]))
     lines.append(_row(["**Totaal**", *(f"**{total}**" for total in coverage.totals), f"**{coverage.statements}**"]))
+    if election.statements:
+        lines += ["", _row(["Stelling", "Geen standpunt"]), _row(["---", "---"])]
+        for view, missing in election.without_position():
+            lines.append(_row([f"{view.number}. {view.statement.text}", ", ".join(a.label for a in missing) or "—"]))
     return "\n".join(lines)
 
 

@@ -174,6 +174,14 @@ class ElectionView:
         totals = [sum(counts[(actor.id, theme.id)] for theme in self.themes) for actor in self.actors]
         return Coverage(list(self.actors), rows, totals, len(self.statements))
 
+    def without_position(self) -> list[tuple[StatementView, list[Actor]]]:
+        """Per statement, the stemhulp actors whose document takes no position on it."""
+        wanted = set(self.election.stemhulp.actors)
+        return [
+            (view, [pos.actor for pos in view.positions if pos.stance == "geen standpunt" and pos.actor.id in wanted])
+            for view in self.statements
+        ]
+
     def statements_on(self, theme: Theme) -> list[StatementView]:
         return [view for view in self.statements if view.theme.id == theme.id]
 

@@ -78,3 +78,24 @@ def test_generate_writes_only_changed_files_and_removes_stale_ones(tmp_path):
     assert third.returncode == 0, third.stderr
     assert not page.exists()
     assert (page.parent / "sociale-huurwoningen.md").exists()
+
+
+def test_coverage_reports_proposals_per_theme_and_missing_positions(tmp_path):
+    make_data(tmp_path)
+    statements = tmp_path / "site-data" / "testdorp-2026" / "statements.yml"
+    text = statements.read_text(encoding="utf-8")
+    statements.write_text(text.replace("      position: eens\n      proposals: [dertig-overal]\n", "      position: geen standpunt\n"), encoding="utf-8")
+    result = run("coverage", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].split() == ["Thema", "Partij", "A", "Raad", "B", "Stellingen"]
+    assert lines[2].split() == ["Wonen", "1", "1", "0"]
+    assert lines[3].split() == ["Verkeer", "1", "1", "1"]
+    assert "  1. In de hele stad wordt 30 km/u de norm." in lines
+    assert "     standpunt: 1 van 2; geen standpunt: Raad B" in lines
+
+
+def test_method_page_lists_who_has_no_position(real_site):
+    html = (real_site / "methode" / "index.html").read_text(encoding="utf-8")
+    assert "wie heeft per stelling geen standpunt?" in html
+    assert html.count('class="wvw-coverage') >= 2

@@ -48,7 +48,8 @@ def test_coverage_as_markdown_escapes_editor_text(data_dir):
     table = coverage_markdown(rendered(data_dir).site.elections[0])
     assert table.split("\n")[:2] == ["| Thema | Partij A | Raad B | Stellingen |", "| --- | --: | --: | --: |"]
     assert "| Fiets \\| &lt;b&gt;auto&lt;/b&gt; | 1 | 1 | 1 |" in table
-    assert table.endswith("| **Totaal** | **2** | **2** | **1** |")
+    assert "\n| **Totaal** | **2** | **2** | **1** |\n" in table
+    assert table.endswith("| 1\\. In de hele stad wordt 30 km/u de norm\\. | — |")
 
 
 def test_changed_pages_between_base_and_pull_request(tmp_path):
