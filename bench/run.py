@@ -13,7 +13,7 @@ It also times quote location in a single source that grows 1×, 10×, 100×.
 Then it prints Markdown tables (they go into docs/scale.md).
 
 This is a benchmark, not a test: it prints figures and never fails on them.
-A run at all three scales takes about 45 minutes on two cores. In a work tree that
+A run at all three scales takes about half an hour on two cores. In a work tree that
 others edit meanwhile, run it from a copy (`git archive HEAD | tar -x -C /tmp/x`,
 then `.venv/bin/python /tmp/x/bench/run.py`): every child process imports the
 generator and templates of the checkout this script lies in.
