@@ -38,7 +38,7 @@ class Settings:
 @dataclass
 class Generated:
     problems: list[Problem]
-    files: dict[str, str | bytes] = field(default_factory=dict)
+    files: dict[str, str | bytes | Path] = field(default_factory=dict)
     site: SiteView | None = None
 
 
@@ -58,21 +58,24 @@ def generate(settings: Settings) -> Generated:
         return Generated(problems)
     view = plan(site, checked.locations)
     renderer = Renderer(view, settings.site_name, settings.repo_url, settings.site_url)
-    files: dict[str, str | bytes] = dict(renderer.render_all())
+    files: dict[str, str | bytes | Path] = dict(renderer.render_all())
     cache = CardCache(settings.cache_dir or settings.data_dir.parent / ".cache" / "share-cards")
     files.update(cache.images(renderer.cards))
     files.update(brand.icons())
     return Generated([], files, view)
 
 
-def write_content(files: dict[str, str | bytes], content_dir: Path) -> list[str]:
-    """Write generated files into `content_dir`; return the paths that changed."""
+def write_content(files: dict[str, str | bytes | Path], content_dir: Path) -> list[str]:
+    """Write generated files into `content_dir`; return the paths that changed.
+
+    A value is the text or bytes to write, or a file (a cached share card) to copy.
+    """
     manifest = content_dir / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
     changed = []
     for relative, text in sorted(files.items()):
         target = content_dir / relative
-        data = text.encode("utf-8") if isinstance(text, str) else text
+        data = text.read_bytes() if isinstance(text, Path) else text.encode("utf-8") if isinstance(text, str) else text
         if target.exists() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)

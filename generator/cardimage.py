@@ -254,19 +254,20 @@ class CardCache:
     def __init__(self, directory: Path):
         self.directory = directory
 
-    def images(self, cards: dict[str, Card]) -> dict[str, bytes]:
-        """The PNG of every card (by its path in the site), drawing only the ones not in the cache."""
+    def images(self, cards: dict[str, Card]) -> dict[str, Path]:
+        """The cached PNG file of every card (by its path in the site), drawing only the ones not in the cache.
+
+        Files, not bytes: a national build has tens of thousands of cards, too many to hold in memory.
+        """
         files = {path: self.directory / f"{card_key(card)}.png" for path, card in cards.items()}
         missing = {files[path]: card for path, card in cards.items() if not files[path].exists()}
         self.directory.mkdir(parents=True, exist_ok=True)
         for file, data in zip(missing, self._draw(list(missing.values()))):
             _atomic_write(file, data)
-        images = {}
-        for path, file in files.items():
-            images[path] = file.read_bytes()
+        for file in files.values():
             os.utime(file)
         self._prune()
-        return images
+        return files
 
     def _prune(self) -> None:
         too_old = time.time() - self.KEEP_DAYS * 86400

@@ -160,9 +160,9 @@ def test_cards_are_drawn_once_and_redrawn_only_when_their_page_changes(tmp_path,
     real_render = cardimage.render
     monkeypatch.setattr(cardimage, "render", lambda card: drawn.append(card) or real_render(card))
     first = generate(settings).files
-    images = {path: data for path, data in first.items() if path.startswith("og/")}
+    images = {path: file for path, file in first.items() if path.startswith("og/")}
     assert len(drawn) == len(images) > 15
-    assert all(data[:8] == b"\x89PNG\r\n\x1a\n" for data in images.values())
+    assert all(file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for file in images.values())
 
     drawn.clear()
     forgotten = settings.cache_dir / "0123456789abcdef0123456789abcdef.png"  # a card no build used for long
