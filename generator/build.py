@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import brand
+from .files import atomic_write
 from .cardimage import CardCache
 from .load import Loader
 from .pages import SiteView, plan
@@ -79,7 +80,7 @@ def write_content(files: dict[str, str | bytes | Path], content_dir: Path) -> li
         if target.exists() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(target, data)
+        atomic_write(target, data)
         changed.append(relative)
     for stale in sorted(previous - set(files)):
         path = content_dir / stale
@@ -87,15 +88,8 @@ def write_content(files: dict[str, str | bytes | Path], content_dir: Path) -> li
             path.unlink()
             changed.append(stale)
     _remove_empty_dirs(content_dir)
-    _atomic_write(manifest, ("\n".join(sorted(files)) + "\n").encode("utf-8"))
+    atomic_write(manifest, ("\n".join(sorted(files)) + "\n").encode("utf-8"))
     return changed
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(temp, target)
 
 
 def _remove_empty_dirs(root: Path) -> None:

@@ -12,7 +12,6 @@ import io
 import json
 import multiprocessing
 import os
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
@@ -23,6 +22,7 @@ import font_source_sans_pro
 from PIL import Image, ImageDraw, ImageFont
 
 from . import brand
+from .files import atomic_write
 from .cards import Card
 
 WIDTH, HEIGHT = 1200, 630
@@ -263,7 +263,7 @@ class CardCache:
         missing = {files[path]: card for path, card in cards.items() if not files[path].exists()}
         self.directory.mkdir(parents=True, exist_ok=True)
         for file, data in zip(missing, self._draw(list(missing.values()))):
-            _atomic_write(file, data)
+            atomic_write(file, data)
         for file in files.values():
             os.utime(file)
         self._prune()
@@ -282,10 +282,3 @@ class CardCache:
         # "spawn": forking a process that runs threads (mkdocs serve) is unsafe.
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             return list(pool.map(render, cards, chunksize=16))
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(temp, target)
