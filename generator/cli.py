@@ -10,9 +10,6 @@ from . import editor_cli, github
 from .build import Settings, build_site, check, generate, write_content
 from .yamlfile import Problem
 
-ROOT = Path.cwd()
-
-
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
