@@ -58,11 +58,20 @@ class Located(BaseModel):
         return self._file, self._field_lines.get(field, self._line) if field else self._line
 
 
+class Topic(Located):
+    """One question within a theme that several documents answer; shared by all elections."""
+
+    id: Slug = Field(description="Korte naam van het onderwerp, uniek over alle thema's. Wordt een webadres: verander hem nooit.")
+    question: ShortText = Field(description="Korte, neutrale vraag die een inwoner stelt, zoals 'Hoeveel nieuwe woningen komen erbij?'.")
+    description: Text | None = Field(default=None, description="Eén of twee zinnen: wat valt onder dit onderwerp?")
+
+
 class Theme(Located):
     id: Slug = Field(description=ID)
     name: ShortText = Field(description="Naam van het thema op de site.")
     description: Text = Field(description="Eén zin over wat onder dit thema valt.")
     icon: str = Field(default="material/tag", pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", description="Icoon van Material for MkDocs, zoals 'material/home-city'.")
+    topics: list[Topic] = Field(default=[], description="De onderwerpen van dit thema: vragen die de documenten beantwoorden, in de volgorde van de themapagina.")
 
 
 class SectionSpec(Located):
@@ -119,6 +128,7 @@ class Election(Located):
 class Proposal(Located):
     id: Slug = Field(description="Korte id, uniek per actor. Wordt een webadres: verander hem nooit na publicatie.")
     theme: Slug = Field(description="Het id van een thema uit site-data/themes.yml.")
+    topic: Slug | None = Field(default=None, description="Het id van een onderwerp van dit thema (site-data/themes.yml). Laat weg als geen onderwerp past.")
     title: ShortText = Field(description="Korte, neutrale titel: wat wordt er voorgesteld, in één regel.")
     quote: Text = Field(description="Letterlijk citaat uit de bron. Met '…' mag je een paar woorden weglaten. Zoek het met: watwilwie vind \"een paar woorden\".")
     source: Slug | None = Field(default=None, description="Alleen nodig als dit voorstel uit een andere bron komt dan de rest van het bestand.")

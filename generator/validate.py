@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .load import ElectionData, SiteData
-from .models import Located
+from .models import Located, Proposal, Theme
 from .quotes import QuoteLocation, closest_passage, locate
 from .yamlfile import Problem
 
@@ -74,17 +74,35 @@ def _reserved(site: SiteData) -> list[Problem]:
 
 
 def validate(site: SiteData) -> Checked:
-    problems = _duplicates(site.themes, "thema") + _reserved(site)
+    topics = [topic for theme in site.themes for topic in theme.topics]
+    problems = _duplicates(site.themes, "thema") + _duplicates(topics, "onderwerp") + _reserved(site)
     locations: dict[ProposalKey, QuoteLocation] = {}
-    themes = {theme.id for theme in site.themes}
+    themes = {theme.id: theme for theme in site.themes}
     for data in site.elections:
         # An unreadable themes.yml is reported; every theme reference would only repeat it.
-        unchecked = themes | {proposal.theme for proposal in data.proposals} | {s.theme for s in data.statements} if site.themes_unreadable else set()
+        unchecked = set(themes) | {proposal.theme for proposal in data.proposals} | {s.theme for s in data.statements} if site.themes_unreadable else set()
         problems += _check_election(data, themes, locations, site.broken_themes | unchecked)
     return Checked(problems, locations)
 
 
-def _check_election(data: ElectionData, themes: set[str], locations: dict[ProposalKey, QuoteLocation], broken_themes: set[str]) -> list[Problem]:
+def _check_topic(proposal: Proposal, themes: dict[str, Theme]) -> list[Problem]:
+    """A proposal's topic exists and belongs to the proposal's own theme."""
+    theme = themes.get(proposal.theme)
+    if proposal.topic is None or theme is None:
+        return []
+    if any(topic.id == proposal.topic for topic in theme.topics):
+        return []
+    own = [topic.id for topic in theme.topics]
+    owner = next((t for t in themes.values() for topic in t.topics if topic.id == proposal.topic), None)
+    if owner is not None:
+        choices = f"kies een onderwerp van '{theme.id}': {', '.join(own)}" if own else f"thema '{theme.id}' heeft nog geen onderwerpen; laat 'topic:' weg"
+        return [problem_at(proposal, "topic", f"onderwerp '{proposal.topic}' hoort bij thema '{owner.id}', niet bij '{theme.id}'", f"{choices}, of verander het thema in '{owner.id}'")]
+    if not own:
+        return [problem_at(proposal, "topic", f"onbekend onderwerp '{proposal.topic}'", f"thema '{theme.id}' heeft nog geen onderwerpen in site-data/themes.yml; laat 'topic:' weg of voeg het onderwerp daar toe")]
+    return [_unknown(proposal, "topic", "onbekend onderwerp", proposal.topic, own)]
+
+
+def _check_election(data: ElectionData, themes: dict[str, Theme], locations: dict[ProposalKey, QuoteLocation], broken_themes: set[str]) -> list[Problem]:
     """Check one election; references to items that failed to load are not reported twice."""
     broken = data.broken | broken_themes
     if "actors" in data.unreadable:  # reported already; which actors exist is unknown
@@ -119,6 +137,7 @@ def _check_proposal(data, proposal, themes, actors, locations, broken) -> list[P
     problems = []
     if proposal.theme not in themes and proposal.theme not in broken:
         problems.append(_unknown(proposal, "theme", "onbekend thema", proposal.theme, themes))
+    problems += _check_topic(proposal, themes)
     actor = actors.get(proposal.actor)
     if actor is None:
         if proposal.actor in broken:

@@ -43,9 +43,17 @@ def make_data(root: Path, extra_source: str = "") -> Path:
           name: Wonen
           description: Huizen bouwen.
           icon: material/home-city
+          topics:
+            - id: aantal-woningen
+              question: Hoeveel woningen komen erbij?
+            - id: studentenkamers
+              question: Komen er meer studentenkamers?
         - id: mobiliteit
           name: Verkeer
           description: Fiets, auto en bus.
+          topics:
+            - id: snelheid
+              question: Hoe hard mag je rijden in de stad?
         """)
     election = data / "testdorp-2026"
     write(election / "election.yml", """\

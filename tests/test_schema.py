@@ -42,7 +42,7 @@ def test_schemas_are_draft_7_with_dutch_help_and_no_english_titles():
 
 def test_fields_that_editors_never_write_are_not_offered():
     proposal = json_schema(next(k for k in FILE_KINDS if k.name == "proposals"))["definitions"]["Proposal"]
-    assert set(proposal["properties"]) == {"id", "theme", "title", "quote", "source"}
+    assert set(proposal["properties"]) == {"id", "theme", "topic", "title", "quote", "source"}
     assert proposal["additionalProperties"] is False
     election = json_schema(next(k for k in FILE_KINDS if k.name == "election"))
     assert "id" not in election["properties"] and "id" not in election["required"]

@@ -36,6 +36,25 @@ def test_unknown_theme_without_near_miss_lists_the_options(data_dir):
     ]
 
 
+def test_misspelled_topic_suggests_the_right_one(data_dir):
+    assert problems_after(data_dir, PROPOSALS, "theme: wonen\n", "theme: wonen\n    topic: aantal-woning\n") == [
+        "site-data/testdorp-2026/proposals/partij-a.yml:5: onbekend onderwerp 'aantal-woning' — bedoelde je 'aantal-woningen'?"
+    ]
+
+
+def test_topic_of_another_theme_names_both_themes(data_dir):
+    assert problems_after(data_dir, PROPOSALS, "theme: wonen\n", "theme: wonen\n    topic: snelheid\n") == [
+        "site-data/testdorp-2026/proposals/partij-a.yml:5: onderwerp 'snelheid' hoort bij thema 'mobiliteit', niet bij 'wonen'"
+        " — kies een onderwerp van 'wonen': aantal-woningen, studentenkamers, of verander het thema in 'mobiliteit'"
+    ]
+
+
+def test_duplicate_topic_id(data_dir):
+    assert problems_after(data_dir, "themes.yml", "id: snelheid", "id: studentenkamers") == [
+        "site-data/themes.yml:14: onderwerp 'studentenkamers' bestaat al (site-data/themes.yml:8) — kies een ander id; een id moet uniek zijn"
+    ]
+
+
 def test_missing_field(data_dir):
     assert problems_after(data_dir, PROPOSALS, "    title: 1.000 nieuwe sociale huurwoningen\n", "") == [
         "site-data/testdorp-2026/proposals/partij-a.yml:3: veld 'title' ontbreekt — voeg 'title: …' toe"
