@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 from . import github
+from .balance import MAX_UNANIMOUS, Balance, balance, lint
 from .build import Settings, check, generate
 from .entry import Entry, entry_for
 from .finder import FinderError, Hit, find
@@ -44,6 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     coverage = sub.add_parser("coverage", help="tel de voorstellen per actor en thema")
     coverage.add_argument("--markdown", action="store_true", help="als Markdown-tabel")
     coverage.set_defaults(run=cmd_coverage)
+
+    balans = sub.add_parser("balans", aliases=["balance"], help="laat zien of de stellingen van de stemhulp de actoren uit elkaar houden")
+    balans.set_defaults(run=cmd_balans)
 
     schema = sub.add_parser("schema", help="schrijf de JSON Schema-bestanden in schema/ opnieuw uit generator/models.py")
     schema.set_defaults(run=cmd_schema)
@@ -193,6 +197,34 @@ def without_position_text(election: ElectionView) -> str:
         stated = len(election.stemhulp_actors) - len(missing)
         names = ", ".join(actor.label for actor in missing) or "—"
         lines.append(f"{view.number:>3}. {view.statement.text}\n     standpunt: {stated} van {len(election.stemhulp_actors)}; geen standpunt: {names}")
+    return "\n".join(lines)
+
+
+def cmd_balans(args) -> int:
+    problems, site, _ = check(Path(args.data), tuple(getattr(args, "election", ()) or ()))
+    if site is None:
+        return 1
+    failed = False
+    for data in site.elections:
+        if not data.statements:
+            continue
+        print(f"{data.election.name}\n{balance_text(balance(data))}\n")
+        found = lint(data)
+        for problem in found:
+            print(problem)
+        failed |= bool(found)
+        print()
+    return 1 if failed else 0
+
+
+def balance_text(figures: Balance) -> str:
+    lines = [
+        f"Stellingen: {figures.statements}; iedereen hetzelfde: {len(figures.unanimous)} (hoogstens {MAX_UNANIMOUS}); eens tegenover oneens: {len(figures.opposite)}",
+        f"{'Actor':<28}{'standpunten':>12}{'eens':>6}{'neutraal':>9}{'oneens':>7}{'% oneens':>9}{'altijd eens':>12}{'altijd oneens':>14}",
+    ]
+    for row in figures.actors:
+        score = lambda value: "—" if value is None else f"{value} %"
+        lines.append(f"{row.actor.label:<28}{row.positions:>12}{row.eens:>6}{row.neutraal:>9}{row.oneens:>7}{row.oneens_share:>8} %{score(row.always_eens):>12}{score(row.always_oneens):>14}")
     return "\n".join(lines)
 
 
