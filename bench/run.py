@@ -232,8 +232,7 @@ def _a_proposal_page(site: Path, election: str) -> str:
 
 def quote_scaling(factors: list[int]) -> list[tuple[int, int, int, float, float]]:
     """(factor, characters, quotes, seconds to normalise + index, seconds to locate) for one source."""
-    from generator.quotes import locate
-    from generator.sourcetext import SourceText
+    from generator.quotes import SourceText, locate
 
     _, words, _ = synthetic.real_shape(ROOT / "site-data")
     rows = []
@@ -281,7 +280,7 @@ def report(scales: list[Scale], quotes: list, jobs: int) -> str:
         ["pages", *[_n(s.stages["pages"]) for s in scales]],
     ]
     out += ["### Data", table(head, size_rows)]
-    stage_names = [("load", "load YAML and texts"), ("quotes", "quote location"), ("validate", "validate"), ("markdown", "Markdown generation"), ("cards", "share cards (cold cache)")]
+    stage_names = [("load", "load YAML and texts"), ("validate", "validate"), ("quotes", "quote location"), ("plan", "page plan"), ("markdown", "Markdown generation"), ("cards", "share cards (cold cache)")]
     rows = []
     for key, label in stage_names:
         if all(key in s.stages["stages"] for s in scales):

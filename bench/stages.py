@@ -13,13 +13,14 @@ import sys
 import time
 from pathlib import Path
 
-from generator import validate as validate_module
+from generator import urls
 from generator.build import write_content
-from generator.cardimage import CardCache
 from generator.load import Loader
-from generator.pages import plan
-from generator.quotes import locate
+from generator.locate import locate_quotes
+from generator.plan import plan
 from generator.render import Renderer
+from generator.sharecards.content import card_for
+from generator.sharecards.draw import CardCache
 from generator.validate import validate
 
 
@@ -53,31 +54,24 @@ def measure(data_dir: Path, content_dir: Path, card_cache: Path) -> dict:
     if loader.problems:
         raise SystemExit("\n".join(map(str, loader.problems[:20])))
 
-    found: dict[tuple[int, str], object] = {}
-
-    def locate_all() -> None:
-        for data in site.elections:
-            actors = {actor.id: actor for actor in data.actors}
-            for proposal in data.proposals:
-                text = data.texts[proposal.source or actors[proposal.actor].sources[0]]
-                found[(id(text), proposal.quote)] = locate(proposal.quote, text)
-
-    stages.run("quotes", locate_all)
-    # Validation proper, with the quotes already located above.
-    validate_module.locate = lambda quote, text: found.get((id(text), quote)) or locate(quote, text)
-    checked = stages.run("validate", lambda: validate(site))
-    if checked.problems:
-        raise SystemExit("\n".join(map(str, checked.problems[:20])))
-
-    renderer = Renderer(plan(site, checked.locations), "Wat wil wie?", "", "https://example.org/")
+    validated = stages.run("validate", lambda: validate(site))
+    if validated.problems:
+        raise SystemExit("\n".join(map(str, validated.problems[:20])))
+    located = stages.run("quotes", lambda: locate_quotes(site, validated.sources))
+    if located.problems:
+        raise SystemExit("\n".join(map(str, located.problems[:20])))
+    site_plan = stages.run("plan", lambda: plan(site, validated.sources, located.locations, "Wat wil wie?"))
+    renderer = Renderer(site_plan, "Wat wil wie?", "", "https://example.org/")
+    cards = {page.path: card_for(page, site_plan.site, "Wat wil wie?") for page in site_plan.pages}
 
     def markdown() -> dict[str, str]:
-        files = renderer.render_all()
+        files = {page.path: renderer.render(page, cards[page.path].alt) for page in site_plan.pages}
         write_content(files, content_dir)
         return files
 
     files = stages.run("markdown", markdown)
-    stages.run("cards", lambda: write_content(CardCache(card_cache).images(renderer.cards), content_dir))
+    images = {urls.share_image(path): card for path, card in cards.items()}
+    stages.run("cards", lambda: write_content(CardCache(card_cache).images(images), content_dir))
     return {
         "stages": stages.results,
         "pages": sum(1 for name in files if name.endswith(".md")),

@@ -1,75 +1,87 @@
-"""The pipeline: load → validate → plan pages → render → write, and the atomic site build.
+"""The pipeline: load → validate → locate → plan → render → share cards, and writing `content/`.
 
-Nothing is written unless the data is valid. Generated files are written only
-when their content changed (so `mkdocs serve` settles after one regeneration),
-and files from an earlier run that are no longer generated are removed.
+`check` runs the first three stages and is what `watwilwie check` reports;
+`generate` runs them all in memory and touches no file; `write_content` puts
+the result into `content/`, where the engine (`engine`) builds the site from it.
+Nothing is generated unless the data is valid.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import brand
+from . import urls
 from .files import atomic_write
-from .cardimage import CardCache
-from .load import Loader
-from .pages import SiteView, plan
+from .load import Loader, SiteData
+from .locate import locate_quotes
+from .models import ProposalKey
+from .opendata import election_json, proposals_csv
+from .plan import Plan, plan
+from .problems import Problem
+from .quotes import QuoteLocation
 from .render import Renderer
+from .settings import Settings
+from .sharecards import brand
+from .sharecards.content import card_for
+from .sharecards.draw import CardCache
 from .validate import validate
-from .yamlfile import Problem
 
 MANIFEST = ".generated"
 
 
 @dataclass
-class Settings:
-    data_dir: Path
-    content_dir: Path
-    site_name: str = "Wat wil wie?"
-    repo_url: str = ""
-    site_url: str = ""
-    cache_dir: Path | None = None  # share images; default: .cache/share-cards beside data_dir
-    elections: tuple[str, ...] = ()  # only these elections (one site per election); empty: all
+class Checked:
+    """The data after loading, validation and quote location: problems, or everything the plan needs."""
+
+    problems: list[Problem]
+    site: SiteData
+    sources: dict[ProposalKey, str] = field(default_factory=dict)
+    locations: dict[ProposalKey, QuoteLocation] = field(default_factory=dict)
 
 
 @dataclass
 class Generated:
+    settings: Settings
     problems: list[Problem]
     files: dict[str, str | bytes | Path] = field(default_factory=dict)
-    site: SiteView | None = None
+    plan: Plan | None = None
 
 
-def check(data_dir: Path, elections: tuple[str, ...] = ()) -> tuple[list[Problem], object, object]:
-    """Load and validate everything; return (problems, site data, validation result)."""
+def check(data_dir: Path, elections: tuple[str, ...] = ()) -> Checked:
+    """Load, validate and locate every quote; every problem is collected, sorted by file and line."""
     loader = Loader(data_dir, elections)
     site = loader.load()
-    checked = validate(site)
-    problems = sorted(loader.problems + checked.problems, key=lambda p: (p.file, p.line))
-    return problems, site, checked
+    validated = validate(site)
+    located = locate_quotes(site, validated.sources)
+    problems = sorted(loader.problems + validated.problems + located.problems, key=lambda p: (p.file, p.line))
+    return Checked(problems, site, validated.sources, located.locations)
 
 
 def generate(settings: Settings) -> Generated:
-    """Render all pages in memory; no files are touched."""
-    problems, site, checked = check(settings.data_dir, settings.elections)
-    if problems:
-        return Generated(problems)
-    view = plan(site, checked.locations)
-    renderer = Renderer(view, settings.site_name, settings.repo_url, settings.site_url)
-    files: dict[str, str | bytes | Path] = dict(renderer.render_all())
-    cache = CardCache(settings.cache_dir or settings.data_dir.parent / ".cache" / "share-cards")
-    files.update(cache.images(renderer.cards))
+    """Every file of `content/`, in memory (share cards as cached image files); no file is written."""
+    checked = check(settings.data_dir, settings.elections)
+    if checked.problems:
+        return Generated(settings, checked.problems)
+    site_plan = plan(checked.site, checked.sources, checked.locations, settings.site_name)
+    renderer = Renderer(site_plan, settings.site_name, settings.repo_url, settings.site_url)
+    cards = {page.path: card_for(page, site_plan.site, settings.site_name) for page in site_plan.pages}
+    files: dict[str, str | bytes | Path] = {page.path: renderer.render(page, cards[page.path].alt) for page in site_plan.pages}
+    for e in site_plan.site.elections:
+        files[e.data_json_path] = election_json(e)
+        files[e.csv_path] = proposals_csv(e)
+    files.update(CardCache(settings.card_cache).images({urls.share_image(path): card for path, card in cards.items()}))
     files.update(brand.icons())
-    return Generated([], files, view)
+    return Generated(settings, [], files, site_plan)
 
 
 def write_content(files: dict[str, str | bytes | Path], content_dir: Path) -> list[str]:
     """Write generated files into `content_dir`; return the paths that changed.
 
     A value is the text or bytes to write, or a file (a cached share card) to copy.
+    Only changed files are written (so `mkdocs serve` settles after one
+    regeneration), and files from an earlier run that are no longer generated
+    are removed.
     """
     manifest = content_dir / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
@@ -96,33 +108,3 @@ def _remove_empty_dirs(root: Path) -> None:
     for directory in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
         if not any(directory.iterdir()):
             directory.rmdir()
-
-
-def build_site(config_file: Path, site_dir: Path, elections: tuple[str, ...] = ()) -> None:
-    """Run a strict MkDocs build into a temporary folder, then swap it into `site_dir`.
-
-    A failed build leaves the previous site as it was.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    old = site_dir.with_name(site_dir.name + ".old")
-    if old.exists() and not site_dir.exists():  # a build stopped between the two renames below
-        os.replace(old, site_dir)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=True)
-        if elections:
-            config.plugins["watwilwie"].config["elections"] = list(elections)
-        build(config)
-        if site_dir.exists():
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(site_dir, old)
-            os.replace(staging, site_dir)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

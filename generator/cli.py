@@ -1,4 +1,8 @@
-"""Command line: `watwilwie check | generate | build`, and the editors' commands in `editor_cli`."""
+"""Command line: `watwilwie check | generate | build`, and the editors' commands (`editor.cli`).
+
+Every command reads its settings once, from `mkdocs.yml` (`--config`), with
+`--data`, `--content` and `--election` as overrides, and runs the pipeline once.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import editor_cli, github
-from .build import Settings, build_site, check, generate, write_content
-from .yamlfile import Problem
+from .build import check, generate, write_content
+from .editor import cli as editor_cli
+from .editor import github
+from .problems import Problem
+from .settings import Settings, settings_from
 
-def _print_problems(problems: list[Problem]) -> None:
+
+def print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
     if github.in_github_actions():  # also on the changed line of the pull request
@@ -19,15 +26,22 @@ def _print_problems(problems: list[Problem]) -> None:
     print(f"\n{len(problems)} fout(en) gevonden. Er is niets gebouwd of gepubliceerd.", file=sys.stderr)
 
 
-def _settings(args) -> Settings:
-    return Settings(data_dir=Path(args.data), content_dir=Path(args.content), site_name="Wat wil wie?", repo_url="", elections=tuple(args.election))
+def settings_of(args: argparse.Namespace) -> Settings:
+    return settings_from(
+        Path(args.config),
+        data_dir=Path(args.data) if args.data else None,
+        content_dir=Path(args.content) if args.content else None,
+        elections=tuple(getattr(args, "election", ()) or ()),
+    )
 
 
 def cmd_check(args) -> int:
-    problems, site, checked = check(Path(args.data), tuple(args.election))
-    if problems:
-        _print_problems(problems)
+    settings = settings_of(args)
+    checked = check(settings.data_dir, settings.elections)
+    if checked.problems:
+        print_problems(checked.problems)
         return 1
+    site = checked.site
     proposals = sum(len(e.proposals) for e in site.elections)
     statements = sum(len(e.statements) for e in site.elections)
     print(f"Alles in orde: {len(site.elections)} verkiezingen, {proposals} voorstellen, {statements} stellingen; alle citaten gevonden.")
@@ -35,42 +49,43 @@ def cmd_check(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    result = generate(_settings(args))
+    settings = settings_of(args)
+    result = generate(settings)
     if result.problems:
-        _print_problems(result.problems)
+        print_problems(result.problems)
         return 1
-    changed = write_content(result.files, Path(args.content))
-    print(f"{len(result.files)} bestanden gegenereerd in {args.content}/ ({len(changed)} gewijzigd).")
+    changed = write_content(result.files, settings.content_dir)
+    print(f"{len(result.files)} bestanden gegenereerd in {settings.content_dir}/ ({len(changed)} gewijzigd).")
     return 0
 
 
 def cmd_build(args) -> int:
-    from mkdocs.exceptions import MkDocsException
+    from .engine import EngineError, build_site
 
-    problems, _, _ = check(Path(args.data), tuple(args.election))
-    if problems:
-        _print_problems(problems)
+    result = generate(settings_of(args))
+    if result.problems:
+        print_problems(result.problems)
         return 1
     try:
-        build_site(Path(args.config), Path(args.site), tuple(args.election))
-    except MkDocsException as error:
+        build_site(result, Path(args.site))
+    except EngineError as error:
         print(f"Bouwen mislukt: {error}", file=sys.stderr)
         return 1
     print(f"Site gebouwd in {args.site}/")
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="watwilwie", description="Controleer de gegevens en bouw de site.")
-    parser.add_argument("--data", default="site-data", help="map met de YAML-gegevens (standaard: site-data)")
-    parser.add_argument("--content", default="content", help="map voor de gegenereerde pagina's (standaard: content)")
-    sub = parser.add_subparsers(dest="command", required=True)
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="watwilwie", description="Controleer de gegevens en bouw de site.")
+    main_parser.add_argument("--config", default="mkdocs.yml", help="instellingen van de site (standaard: mkdocs.yml)")
+    main_parser.add_argument("--data", help="map met de YAML-gegevens (standaard: site-data, of wat mkdocs.yml zegt)")
+    main_parser.add_argument("--content", help="map voor de gegenereerde pagina's (standaard: docs_dir in mkdocs.yml)")
+    sub = main_parser.add_subparsers(dest="command", required=True)
     check_parser = sub.add_parser("check", help="controleer alle gegevens en citaten; exit 1 bij fouten")
     check_parser.set_defaults(run=cmd_check)
     generate_parser = sub.add_parser("generate", help="schrijf de Markdown-pagina's naar content/")
     generate_parser.set_defaults(run=cmd_generate)
     build = sub.add_parser("build", help="bouw de hele site (streng) in site/")
-    build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--site", default="site")
     build.set_defaults(run=cmd_build)
     for command in (check_parser, generate_parser, build):
@@ -79,7 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             help="alleen deze verkiezing (herhaal voor meer); zo bouw je één site per verkiezing",
         )
     editor_cli.register(sub)
-    args = parser.parse_args(argv)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     return args.run(args)
 
 

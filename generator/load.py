@@ -12,17 +12,18 @@ Layout of `site-data/`:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .models import Actor, Election, Located, Proposal, ProposalFile, Source, Statement, Theme
-from .sourcetext import SourceText
-from .yamlfile import LineDict, LineList, Problem, YamlError, read_utf8, read_yaml
+from .messages import schema_problems
+from .problems import Problem
+from .quotes import SourceText
+from .yamlfile import LineDict, LineList, YamlError, read_utf8, read_yaml
 
 M = TypeVar("M", bound=Located)
 MAX_TEXT_BYTES = 10_000_000  # the longest real programme is 0.15 MB of text
@@ -247,105 +248,3 @@ def place_all(instance: Located, raw: LineDict, file: str) -> None:
             for key, item in value.items():
                 if isinstance(item, Located) and isinstance(raw_value.get(key), LineDict):
                     place_all(item, raw_value[key], file)
-
-
-# -- turning pydantic's errors into editor messages -------------------------
-
-def schema_problems(error: ValidationError, raw: LineDict, file: str, model: type[BaseModel]) -> list[Problem]:
-    problems = []
-    for detail in error.errors(include_url=False):
-        loc = tuple(detail["loc"])
-        line = line_of(raw, loc)
-        message, hint = describe(detail, loc, raw, model)
-        problems.append(Problem(file, line, message, hint))
-    return problems
-
-
-def line_of(raw: Any, loc: tuple) -> int:
-    """The line of the deepest value along `loc` that exists in the raw data."""
-    line = getattr(raw, "line", 1)
-    node = raw
-    for part in loc:
-        if isinstance(node, LineDict) and part in node:
-            line = node.key_lines.get(part, line)
-            node = node[part]
-        elif isinstance(node, LineList) and isinstance(part, int) and part < len(node):
-            line = node.item_lines[part]
-            node = node[part]
-        else:
-            break
-    return line
-
-
-def _field_path(loc: tuple) -> str:
-    return ".".join(str(p) for p in loc if not isinstance(p, int)) or "(bestand)"
-
-
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """The model class that owns the last field of `loc`."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
-            continue
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = _inner_model(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if isinstance(found, type) and issubclass(found, BaseModel):
-            return found
-    return annotation
-
-
-def describe(detail: dict, loc: tuple, raw: LineDict, model: type[BaseModel]) -> tuple[str, str]:
-    """A Dutch message and a hint for one pydantic error."""
-    kind, name = detail["type"], _field_path(loc)
-    value = detail.get("input")
-    shown = repr(value) if not isinstance(value, (dict, list)) else ""
-    if kind == "missing":
-        return f"veld '{loc[-1]}' ontbreekt", f"voeg '{loc[-1]}: …' toe"
-    if kind == "extra_forbidden":
-        owner = _model_at(model, loc)
-        allowed = [f for f in owner.model_fields if f != "actor" or owner.__name__ != "Proposal"] if owner else []
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"bedoelde je '{close[0]}'?" if close else f"toegestane velden: {', '.join(allowed)}"
-        return f"onbekend veld '{loc[-1]}'", hint
-    if kind == "string_pattern_mismatch":
-        pattern = str(detail.get("ctx", {}).get("pattern", ""))
-        if "a-z0-9" in pattern:
-            return f"{name}: {shown} is geen geldige id", "gebruik alleen kleine letters, cijfers en enkele streepjes, zoals 'sociale-huur'"
-        if pattern.startswith("^#"):
-            return f"{name}: {shown} is geen kleur", "schrijf een kleur als '#502379'"
-        if "https" in pattern:
-            return f"{name}: {shown} is geen webadres", "begin met https://"
-        return f"{name}: {shown} heeft niet de goede vorm", f"verwacht: {pattern}"
-    if kind == "literal_error":
-        expected = str(detail.get("ctx", {}).get("expected", ""))
-        options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",") if o.strip()]
-        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
-        hint = f"bedoelde je '{close[0]}'?" if close else ""
-        return f"{name}: {shown} is geen geldige waarde", (hint + " " if hint else "") + f"kies uit: {', '.join(options)}"
-    if kind in {"string_type", "str_type"}:
-        return f"{name}: hier hoort tekst", "zet de tekst achter de dubbele punt, eventueel tussen aanhalingstekens"
-    if kind == "string_too_short":
-        return f"{name}: mag niet leeg zijn", "vul een tekst in"
-    if kind == "string_too_long":
-        limit = detail.get("ctx", {}).get("max_length")
-        return f"{name}: tekst is te lang (meer dan {limit} tekens)", "maak de tekst korter"
-    if kind in {"list_type", "too_short"}:
-        return f"{name}: hier hoort een lijst met minstens één item", "zet elk item op een eigen regel met '- ' ervoor"
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"{name}: hier horen velden (naam: waarde)", "spring de velden eronder in met twee spaties"
-    if kind == "invisible_character":
-        code = detail.get("ctx", {}).get("code", "")
-        return f"{name}: onzichtbaar teken {code} in de tekst", "haal het weg; zo'n stuurteken komt vaak mee bij kopiëren uit een pdf of app"
-    if kind.startswith("date"):
-        return f"{name}: {shown} is geen geldige datum", "schrijf een datum als 2026-03-18"
-    if kind.startswith("int"):
-        return f"{name}: {shown} is geen heel getal", "schrijf een getal zonder punt of komma, zoals 2"
-    return f"{name}: {detail['msg']}", "vergelijk met de uitleg van dit veld in CONTRIBUTING.md"

@@ -40,6 +40,8 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 ActorKind = Literal["partij", "coalitie", "adviesraad", "overheid"]
 Stance = Literal["eens", "neutraal", "oneens", "geen standpunt"]
 STANCES: tuple[str, ...] = ("eens", "neutraal", "oneens")
+NEUTRAL_COLOUR = "#555555"  # an actor without a colour of its own
+ProposalKey = tuple[str, str, str]  # (election, actor, proposal id): proposal ids are unique per actor
 
 
 class Located(BaseModel):
@@ -109,6 +111,10 @@ class Actor(Located):
     @property
     def label(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def display_colour(self) -> str:
+        return self.colour or NEUTRAL_COLOUR
 
 
 class Stemhulp(Located):

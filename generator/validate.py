@@ -1,6 +1,7 @@
-"""Checks that span files: unique ids, references, stemhulp positions and quotes.
+"""Checks that span files: unique ids, references, topics, stemhulp positions and their balance.
 
 Runs completely and returns every problem; nothing is written while any remain.
+Also decides which source each proposal quotes, for the next stage (`locate`).
 """
 
 from __future__ import annotations
@@ -10,19 +11,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .load import ElectionData, SiteData
-from .models import Located, Proposal, Theme
-from .quotes import QuoteLocation, closest_passage, locate
-from .yamlfile import Problem
-
-ProposalKey = tuple[str, str, str]  # (election, actor, proposal id)
+from .models import Located, Proposal, ProposalKey, Theme
+from .problems import Problem
+from .urls import RESERVED_ELECTION_IDS, RESERVED_ITEM_IDS
 
 
 @dataclass
-class Checked:
-    """The result of validation: problems, and where each quote was found."""
+class Validated:
+    """The result of validation: problems, and the source each valid proposal quotes."""
 
     problems: list[Problem]
-    locations: dict[ProposalKey, QuoteLocation]
+    sources: dict[ProposalKey, str]
 
 
 def suggestion(value: str, options: Iterable[str]) -> str:
@@ -56,10 +55,6 @@ def _duplicates(items: Iterable[Located], kind: str, key=lambda item: item.id) -
     return problems
 
 
-# Names the site itself uses at the top level; an election folder with one of them would overwrite it.
-RESERVED_ELECTION_IDS = frozenset({"assets", "search", "methode", "og", "index"})
-
-
 def _reserved(site: SiteData) -> list[Problem]:
     """Ids that would become the path of a page the site already has."""
     problems = []
@@ -67,22 +62,23 @@ def _reserved(site: SiteData) -> list[Problem]:
         if data.id in RESERVED_ELECTION_IDS:
             problems.append(problem_at(data.election, "id", f"de map '{data.id}' botst met een map van de site zelf", "geef de map een andere naam, zoals 'leiden-2026'"))
     items = [*site.themes] + [item for d in site.elections for item in (*d.actors, *d.sources.values(), *d.proposals, *d.statements)]
+    items += [topic for theme in site.themes for topic in theme.topics]
     for item in items:
-        if item.id == "index":
-            problems.append(problem_at(item, "id", "'index' kan geen id zijn: zo heet de overzichtspagina", "kies een andere id"))
+        if item.id in RESERVED_ITEM_IDS:
+            problems.append(problem_at(item, "id", f"'{item.id}' kan geen id zijn: zo heet de overzichtspagina", "kies een andere id"))
     return problems
 
 
-def validate(site: SiteData) -> Checked:
+def validate(site: SiteData) -> Validated:
     topics = [topic for theme in site.themes for topic in theme.topics]
     problems = _duplicates(site.themes, "thema") + _duplicates(topics, "onderwerp") + _reserved(site)
-    locations: dict[ProposalKey, QuoteLocation] = {}
+    sources: dict[ProposalKey, str] = {}
     themes = {theme.id: theme for theme in site.themes}
     for data in site.elections:
         # An unreadable themes.yml is reported; every theme reference would only repeat it.
         unchecked = set(themes) | {proposal.theme for proposal in data.proposals} | {s.theme for s in data.statements} if site.themes_unreadable else set()
-        problems += _check_election(data, themes, locations, site.broken_themes | unchecked)
-    return Checked(problems, locations)
+        problems += _check_election(data, themes, sources, site.broken_themes | unchecked)
+    return Validated(problems, sources)
 
 
 def _check_topic(proposal: Proposal, themes: dict[str, Theme]) -> list[Problem]:
@@ -102,7 +98,7 @@ def _check_topic(proposal: Proposal, themes: dict[str, Theme]) -> list[Problem]:
     return [_unknown(proposal, "topic", "onbekend onderwerp", proposal.topic, own)]
 
 
-def _check_election(data: ElectionData, themes: dict[str, Theme], locations: dict[ProposalKey, QuoteLocation], broken_themes: set[str]) -> list[Problem]:
+def _check_election(data: ElectionData, themes: dict[str, Theme], sources: dict[ProposalKey, str], broken_themes: set[str]) -> list[Problem]:
     """Check one election; references to items that failed to load are not reported twice."""
     broken = data.broken | broken_themes
     if "actors" in data.unreadable:  # reported already; which actors exist is unknown
@@ -123,17 +119,17 @@ def _check_election(data: ElectionData, themes: dict[str, Theme], locations: dic
     proposals_by_actor: dict[str, set[str]] = {}
     for proposal in data.proposals:
         if proposal.actor not in actors and proposal.actor not in broken:
-            problems += _check_proposal(data, proposal, themes, actors, locations, broken)
+            problems += _check_proposal(data, proposal, themes, actors, sources, broken)
             broken |= {proposal.actor} | {p.id for p in data.proposals if p.actor == proposal.actor}  # once per actor
             continue
         proposals_by_actor.setdefault(proposal.actor, set()).add(proposal.id)
-        problems += _check_proposal(data, proposal, themes, actors, locations, broken)
+        problems += _check_proposal(data, proposal, themes, actors, sources, broken)
     for statement in data.statements:
         problems += _check_statement(statement, themes, actors, proposals_by_actor, broken)
     return problems
 
 
-def _check_proposal(data, proposal, themes, actors, locations, broken) -> list[Problem]:
+def _check_proposal(data, proposal, themes, actors, sources, broken) -> list[Problem]:
     problems = []
     if proposal.theme not in themes and proposal.theme not in broken:
         problems.append(_unknown(proposal, "theme", "onbekend thema", proposal.theme, themes))
@@ -152,31 +148,9 @@ def _check_proposal(data, proposal, themes, actors, locations, broken) -> list[P
     if source_id not in actor.sources and source_id not in broken:
         problems.append(_unknown(proposal, "source", f"onbekende bron voor {actor.id}", source_id, actor.sources))
         return problems
-    text = data.texts.get(source_id)
-    if text is None:
-        return problems  # reported by the loader
-    found = locate(proposal.quote, text)
-    if found:
-        locations[(data.id, proposal.actor, proposal.id)] = found
-    else:
-        problems.append(_quote_not_found(proposal, source_id, text))
+    if source_id in data.texts:  # a missing text is reported by the loader
+        sources[(data.id, proposal.actor, proposal.id)] = source_id
     return problems
-
-
-def _quote_not_found(proposal, source_id, text) -> Problem:
-    near = closest_passage(proposal.quote, text)
-    message = f"citaat niet gevonden in bron '{source_id}'"
-    if near is None:
-        return problem_at(proposal, "quote", message, "kopieer het citaat letterlijk uit de brontekst")
-    differs = ""
-    if near.missing or near.instead:
-        differs = f"; in het citaat staat «{' '.join(near.missing) or '—'}», in de bron «{' '.join(near.instead) or '—'}»"
-    return problem_at(
-        proposal,
-        "quote",
-        message,
-        f"meest gelijkende passage (brontekst regel {near.line}): «{near.passage}»{differs}",
-    )
 
 
 def _check_statement(statement, themes, actors, proposals_by_actor, broken) -> list[Problem]:

@@ -8,27 +8,14 @@ any later error can point at the exact line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .problems import Problem
+
 MAX_FILE_BYTES = 5_000_000
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An error in the data, as an editor reads it: where, what, and what to do."""
-
-    file: str
-    line: int
-    message: str
-    hint: str = ""
-
-    def __str__(self) -> str:
-        text = f"{self.file}:{self.line}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
 
 
 class YamlError(Exception):

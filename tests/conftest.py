@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator.build import build_site
+from generator.build import generate
+from generator.engine import build_site as engine_build
+from generator.problems import DataInvalid
+from generator.settings import settings_from
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -140,6 +143,16 @@ def make_data(root: Path, extra_source: str = "") -> Path:
     return data
 
 
+def build_project(root: Path, site: Path | None = None, elections: tuple[str, ...] = ()) -> Path:
+    """Generate and build the project at `root` (its mkdocs.yml, site-data/ and content/), as `watwilwie build` does."""
+    result = generate(settings_from(root / "mkdocs.yml", elections=elections))
+    if result.problems:
+        raise DataInvalid(result.problems)
+    site = site or root / "site"
+    engine_build(result, site)
+    return site
+
+
 def make_project(root: Path, data: Path | None = None) -> Path:
     """A copy of the project's config, templates and assets around `data` (default: the real data)."""
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
@@ -163,8 +176,7 @@ def data_dir(tmp_path: Path) -> Path:
 def real_site(tmp_path_factory) -> Path:
     """The real data, built once with the strict MkDocs build."""
     root = make_project(tmp_path_factory.mktemp("real"))
-    build_site(root / "mkdocs.yml", root / "site")
-    return root / "site"
+    return build_project(root)
 
 
 @pytest.fixture(scope="session")
@@ -173,8 +185,7 @@ def mini_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("mini")
     make_data(root)
     make_project(root, data=root / "site-data")
-    build_site(root / "mkdocs.yml", root / "site")
-    return root / "site"
+    return build_project(root)
 
 
 # -- a real browser at phone size, against the real site served on localhost --

@@ -7,8 +7,10 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import expect
 
+from generator.settings import settings_from
+
 ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\ntheme:")[0])["site_url"]
+SITE_URL = settings_from(ROOT / "mkdocs.yml").site_url
 FIRST_STATEMENT = yaml.safe_load((ROOT / "site-data" / "leiden-2026" / "statements.yml").read_text(encoding="utf-8"))[0]
 
 # A phone browser with the Web Share API; the share sheet is replaced by a recorder.

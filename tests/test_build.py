@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import MkDocsException
 
-from conftest import ROOT, make_project
-from generator.build import build_site
+from conftest import ROOT, build_project, make_project
+from generator.engine import EngineError
 from test_scale import many_elections
 
 ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
@@ -29,7 +28,7 @@ def files_of(site: Path) -> dict[str, bytes]:
 def project(tmp_path) -> Path:
     data = many_elections(tmp_path)
     make_project(tmp_path, data=data)
-    build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    build_project(tmp_path)
     return tmp_path
 
 
@@ -38,7 +37,7 @@ def test_a_failed_mkdocs_build_keeps_the_previous_site(project):
     overrides = project / "templates" / "overrides" / "main.html"
     overrides.write_text(overrides.read_text(encoding="utf-8") + "\n{% block broken %}{{ kapot( }}{% endblock %}\n", encoding="utf-8")
     with pytest.raises(Exception):
-        build_site(project / "mkdocs.yml", project / "site")
+        build_project(project)
     assert files_of(project / "site") == before
     assert not list(project.glob(".site-*")) and not (project / "site.old").exists()
 
@@ -46,8 +45,8 @@ def test_a_failed_mkdocs_build_keeps_the_previous_site(project):
 def test_a_strict_warning_keeps_the_previous_site(project):
     before = files_of(project / "site")
     (project / "content" / "assets" / "kapot.md").write_text("[nergens](bestaat-niet.md)\n", encoding="utf-8")
-    with pytest.raises(MkDocsException):
-        build_site(project / "mkdocs.yml", project / "site")
+    with pytest.raises(EngineError):
+        build_project(project)
     assert files_of(project / "site") == before
 
 
@@ -71,8 +70,8 @@ def test_a_swap_stopped_halfway_is_repaired_by_the_next_build(project):
     before = files_of(project / "site")
     os.replace(project / "site", project / "site.old")  # as if killed between the two renames
     (project / "content" / "assets" / "kapot.md").write_text("[nergens](bestaat-niet.md)\n", encoding="utf-8")
-    with pytest.raises(MkDocsException):
-        build_site(project / "mkdocs.yml", project / "site")
+    with pytest.raises(EngineError):
+        build_project(project)
     assert files_of(project / "site") == before
 
 

@@ -15,8 +15,8 @@ import pytest
 
 from conftest import ROOT, make_data, write
 from generator.build import check
-from generator.github import annotation
-from generator.yamlfile import Problem
+from generator.editor.github import annotation
+from generator.problems import Problem
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 ACTORS = "testdorp-2026/actors.yml"
@@ -136,7 +136,7 @@ CASES = {
 def test_each_kind_of_mistake_reads_file_line_problem_and_fix(data_dir, kind):
     make_mistake, *expected = CASES[kind]
     make_mistake(data_dir)
-    problems, _, _ = check(data_dir)
+    problems = check(data_dir).problems
     assert [str(p) for p in problems] == expected
 
 
@@ -146,12 +146,12 @@ def test_no_problem_comes_without_a_suggestion(tmp_path):
     for number, (make_mistake, *_) in enumerate(CASES.values()):
         data = make_data(tmp_path / str(number))
         make_mistake(data)
-        everything += check(data)[0]
+        everything += check(data).problems
     data = make_data(tmp_path / "together")
     edit(data, "testdorp-2026/statements.yml", "theme: mobiliteit", "theme: verkeer")
     edit(data, PROPOSALS, "theme: wonen", "theme: woonen")
     edit(data, ACTORS, "kind: adviesraad", "kind: raad")
-    everything += check(data)[0]
+    everything += check(data).problems
     assert len(everything) >= len(CASES) + 3
     assert [str(p) for p in everything if not p.hint] == []
 

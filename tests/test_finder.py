@@ -10,15 +10,16 @@ import yaml
 from conftest import ROOT, make_data, make_project, write
 from test_cli import run
 from generator.build import check
-from generator.entry import entry_for
-from generator.finder import FinderError, find
+from generator.editor.entry import entry_for
+from generator.editor.finder import FinderError, find
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 
 
 def search(data: Path, phrase: str, **filters):
-    problems, site, checked = check(data)
-    assert problems == []
+    checked = check(data)
+    site = checked.site
+    assert checked.problems == []
     return site, checked, find(site, checked.locations, phrase, **filters)
 
 
@@ -90,12 +91,12 @@ def test_entry_is_yaml_that_passes_the_check_once_titled(data_dir):
     ]
     proposals = data_dir / PROPOSALS
     proposals.write_text(proposals.read_text(encoding="utf-8") + entry.text, encoding="utf-8")
-    problems, _, _ = check(data_dir)
+    problems = check(data_dir).problems
     assert [str(p) for p in problems] == [
         f"site-data/{PROPOSALS}:13: title: hier hoort tekst — zet de tekst achter de dubbele punt, eventueel tussen aanhalingstekens"
     ]
     proposals.write_text(proposals.read_text(encoding="utf-8").replace("    title:  #", "    title: Autoluwe binnenstad onderzoeken  #"), encoding="utf-8")
-    assert check(data_dir)[0] == []
+    assert check(data_dir).problems == []
 
 
 def test_entry_for_an_actor_without_proposals_is_a_whole_new_file(data_dir):
@@ -106,12 +107,13 @@ def test_entry_for_an_actor_without_proposals_is_a_whole_new_file(data_dir):
     assert entry.new_file and entry.file == "site-data/testdorp-2026/proposals/raad-b.yml"
     assert entry.text.startswith("# yaml-language-server: $schema=../../../schema/proposals.schema.json\nactor: raad-b\nsource: advies-b\nproposals:\n  - id: ")
     (data_dir / "testdorp-2026" / "proposals" / "raad-b.yml").write_text(entry.text.replace("theme:  #", "theme: mobiliteit  #").replace("title:  #", "title: Overal 30  #"), encoding="utf-8")
-    assert check(data_dir)[0] == []
+    assert check(data_dir).problems == []
 
 
 def test_finds_a_curated_quote_in_the_real_data():
-    problems, site, checked = check(ROOT / "site-data")
-    assert problems == []
+    checked = check(ROOT / "site-data")
+    site = checked.site
+    assert checked.problems == []
     hits = find(site, checked.locations, "wethouder europse zaken als eerste stad", election="leiden-2026")
     best = hits[0]
     assert best.source.id == "volt-leiden-2026-2030"

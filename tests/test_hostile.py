@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PHONE, ROOT, _QuietHandler, make_data, make_project, write
+from conftest import PHONE, ROOT, _QuietHandler, build_project, make_data, make_project, write
 from fields import ELECTION, FIELDS, SOURCE, add_to_source, set_value
-from generator.build import build_site, check
+from generator.build import check
 from htmlcheck import read_page
 
 E = f"site-data/{ELECTION}"
@@ -29,7 +29,7 @@ PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> {{ 7*7 }} {% 
 
 
 def problems(data: Path) -> list[str]:
-    return [str(problem) for problem in check(data)[0]]
+    return [str(problem) for problem in check(data).problems]
 
 
 def lines_of(path: Path) -> list[str]:
@@ -86,8 +86,8 @@ def test_bom_and_windows_line_ends_are_read_as_usual(data_dir):
     for path in [data_dir / ELECTION / "proposals" / "partij-a.yml", data_dir / SOURCE]:
         text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
         path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    found, site, checked = check(data_dir)
-    assert found == []
+    checked = check(data_dir)
+    assert checked.problems == []
     location = checked.locations[(ELECTION, "partij-a", "dertig-kmu")]
     assert (location.line, location.page, location.section) == (6, 2, "Verkeer")
 
@@ -95,8 +95,8 @@ def test_bom_and_windows_line_ends_are_read_as_usual(data_dir):
 def test_old_mac_line_ends_still_give_lines_and_pages(data_dir):
     source = data_dir / SOURCE
     source.write_bytes(source.read_bytes().replace(b"\n", b"\r"))
-    found, site, checked = check(data_dir)
-    assert found == []
+    checked = check(data_dir)
+    assert checked.problems == []
     assert checked.locations[(ELECTION, "partij-a", "dertig-kmu")].line == 6
 
 
@@ -216,10 +216,9 @@ def hostile_site(tmp_path_factory) -> Path:
     content = yaml.safe_load(proposals.read_text(encoding="utf-8"))
     content["proposals"].append({"id": "lang", "theme": "wonen", "title": "Lang citaat", "quote": long_quote})
     proposals.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert check(data)[0] == []
+    assert check(data).problems == []
     make_project(root, data=data)
-    build_site(root / "mkdocs.yml", root / "site")
-    return root / "site"
+    return build_project(root)
 
 
 class _Attributes(HTMLParser):

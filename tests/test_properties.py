@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, make_data
 from fields import ELECTION, FIELDS, QUOTE, add_to_source, set_value
 from generator.build import check
-from generator.pages import plan
+from generator.plan import plan
 from generator.render import Renderer
 
 PLAIN = "Gewone tekst"
@@ -91,10 +91,12 @@ def render_with(field: tuple, value: str) -> tuple[list, dict[str, tuple[Counter
         set_value(data, field, value)
         if field != QUOTE:
             add_to_source(data, PLAIN)  # the same source text as with a quote in the field
-        problems, site, checked = check(data)
-        if problems:
-            return problems, {}
-        files = Renderer(plan(site, checked.locations), "Wat wil wie?", "", "https://example.org/").render_all()
+        checked = check(data)
+        if checked.problems:
+            return checked.problems, {}
+        site_plan = plan(checked.site, checked.sources, checked.locations, "Wat wil wie?")
+        renderer = Renderer(site_plan, "Wat wil wie?", "", "https://example.org/")
+        files = {page.path: renderer.render(page, "") for page in site_plan.pages}
     pages = {}
     for name, text in files.items():
         if name.endswith(".md"):

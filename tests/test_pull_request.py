@@ -9,9 +9,10 @@ from pathlib import Path
 from conftest import ROOT, make_data
 from test_cli import run
 from test_editor_errors import edit
-from generator.build import Settings, generate
-from generator.editor_cli import coverage_text
-from generator.github import coverage_markdown, page_changes
+from generator.build import generate
+from generator.editor.cli import coverage_text
+from generator.editor.github import coverage_markdown, page_changes
+from generator.settings import Settings
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 
@@ -23,7 +24,7 @@ def rendered(data: Path):
 
 
 def test_coverage_counts_proposals_per_actor_and_theme(data_dir):
-    election = rendered(data_dir).site.elections[0]
+    election = rendered(data_dir).plan.site.elections[0]
     coverage = election.coverage()
     assert [a.id for a in coverage.actors] == ["partij-a", "raad-b"]
     assert [(row.theme.id, row.counts, row.statements) for row in coverage.rows] == [("wonen", [1, 1], 0), ("mobiliteit", [1, 1], 1)]
@@ -45,7 +46,7 @@ def test_the_method_page_shows_the_same_coverage(mini_site):
 
 def test_coverage_as_markdown_escapes_editor_text(data_dir):
     edit(data_dir, "themes.yml", "name: Verkeer", "name: 'Fiets | <b>auto</b>'")
-    table = coverage_markdown(rendered(data_dir).site.elections[0])
+    table = coverage_markdown(rendered(data_dir).plan.site.elections[0])
     assert table.split("\n")[:2] == ["| Thema | Partij A | Raad B | Stellingen |", "| --- | --: | --: | --: |"]
     assert "| Fiets \\| &lt;b&gt;auto&lt;/b&gt; | 1 | 1 | 1 |" in table
     assert "\n| **Totaal** | **2** | **2** | **1** |\n" in table

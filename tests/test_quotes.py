@@ -4,9 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.normalise import normalise_quote
-from generator.quotes import closest_passage, locate
-from generator.sourcetext import SourceText
+from generator.quotes import SourceText, closest_passage, locate, normalise_quote
 
 DATA = Path(__file__).resolve().parent.parent / "site-data"
 

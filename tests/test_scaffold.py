@@ -11,11 +11,11 @@ import pytest
 from conftest import make_data, make_project
 from test_cli import run
 from generator.build import check
-from generator.finder import find
-from generator.scaffold import ScaffoldError, guess_hyphenation, new_election
-from generator.schema import MODELINE_PREFIX
-from generator.slugs import slugify, unique
-from generator.sourcetext import SourceText
+from generator.editor.finder import find
+from generator.editor.scaffold import ScaffoldError, guess_hyphenation, new_election
+from generator.editor.schema import MODELINE_PREFIX
+from generator.editor.slugs import slugify, unique
+from generator.quotes import SourceText
 
 # What `pdftotext programma.pdf programma.txt` gives: pages separated by form feeds.
 PDFTOTEXT = (
@@ -81,7 +81,8 @@ def test_new_election_files_read_like_the_curated_ones(tmp_path, programme):
     assert "  sources: [partij-1-bosch-2030-2034]\n" in actors
     source = (made.folder / "bronnen" / "partij-1-bosch-2030-2034.yml").read_text(encoding="utf-8")
     assert "period: 2030-2034\n" in source and "hyphenation: soft\n" in source and "sections: []\n" in source
-    problems, site, _ = check(data)
+    checked = check(data)
+    problems, site = checked.problems, checked.site
     assert problems == []
     new = next(e for e in site.elections if e.id == "s-hertogenbosch-2030")
     assert new.election.municipality == "'s-Hertogenbosch"
@@ -95,7 +96,8 @@ def test_pdftotext_form_feeds_mark_the_pages(tmp_path, programme):
     assert source.lines[9] == "\f2. Groen"
     data = make_data(tmp_path)
     new_election(data, "Utrecht", programme, "Partij U")
-    problems, site, checked = check(data)
+    checked = check(data)
+    problems, site = checked.problems, checked.site
     assert problems == []
     found = find(site, checked.locations, "duizend bomen planten", election="utrecht-2026")[0]
     assert (found.quote, found.location.page, found.location.line) == ("We planten duizend bomen in de wijken.", 2, 12)

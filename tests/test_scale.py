@@ -13,9 +13,9 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, make_data, make_project
-from generator.build import build_site, check
-from generator.pages import MAX_ELSEWHERE, plan
+from conftest import ROOT, build_project, make_data, make_project
+from generator.build import check
+from generator.plan import MAX_ELSEWHERE, plan
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 TOWNS = ["testdorp-2026", "a-2026", "b-2026", "c-2026", "d-2026", "e-2026"]
@@ -38,13 +38,14 @@ def many_elections(root: Path) -> Path:
 
 
 def test_same_party_elsewhere_is_limited_to_the_nearest_elections(tmp_path):
-    problems, site, checked = check(many_elections(tmp_path))
-    assert problems == []
-    view = plan(site, checked.locations)
+    checked = check(many_elections(tmp_path))
+    assert checked.problems == []
+    view = plan(checked.site, checked.sources, checked.locations, "Wat wil wie?").site
     order = [e.id for e in view.elections]
     assert order == TOWNS
+    ids = {e.election.name: e.id for e in view.elections}
     for number, election in enumerate(view.elections):
-        shown = sorted({order.index(other.id) for views in election.elsewhere.values() for other, _ in views})
+        shown = sorted({order.index(ids[line.election.name]) for theme in election.themes for line in theme.elsewhere})
         nearest = sorted(sorted((i for i in range(len(order)) if i != number), key=lambda i: (abs(i - number), i))[:MAX_ELSEWHERE])
         assert shown == nearest, election.id
 
@@ -56,8 +57,7 @@ def two_towns(tmp_path_factory) -> Path:
     for town in TOWNS[2:]:
         shutil.rmtree(data / town)
     make_project(root, data=data)
-    build_site(root / "mkdocs.yml", root / "site")
-    return root / "site"
+    return build_project(root)
 
 
 def test_each_election_has_its_own_search_index(two_towns):

@@ -12,13 +12,16 @@ import pytest
 import yaml
 
 from conftest import make_data
-from generator import cardimage
-from generator.build import Settings, generate
-from generator.cards import Card, Chip
+from generator.build import check, generate
+from generator.plan import plan
+from generator.settings import Settings, settings_from
+from generator.sharecards import draw as cardimage
+from generator.sharecards.content import Card, Chip, card_for
+from generator.urls import share_image
 from htmlcheck import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\ntheme:")[0])["site_url"]
+SITE_URL = settings_from(ROOT / "mkdocs.yml").site_url
 REQUIRED_META = [
     "description", "og:title", "og:description", "og:url", "og:image", "og:image:width", "og:image:height",
     "og:image:alt", "og:image:type", "og:type", "og:locale", "og:site_name", "twitter:card",
@@ -180,14 +183,9 @@ def test_cards_are_drawn_once_and_redrawn_only_when_their_page_changes(tmp_path,
 
 def test_card_content_per_page_type(tmp_path):
     data = make_data(tmp_path)
-    from generator.build import check
-    from generator.pages import plan
-    from generator.render import Renderer
-
-    _, site, checked = check(data)
-    renderer = Renderer(plan(site, checked.locations), "Wat wil wie?", "", "https://example.org/")
-    renderer.render_all()
-    cards = renderer.cards
+    checked = check(data)
+    site_plan = plan(checked.site, checked.sources, checked.locations, "Wat wil wie?")
+    cards = {share_image(page.path): card_for(page, site_plan.site, "Wat wil wie?") for page in site_plan.pages}
     statement = cards["og/testdorp-2026/stelling/dertig-kmu-overal.png"]
     assert statement.title == "In de hele stad wordt 30 km/u de norm."
     assert [c.label for c in statement.chips] == ["Partij A: neutraal", "Raad B: eens"]

@@ -12,9 +12,10 @@ import pytest
 import yaml
 
 from htmlcheck import content_text, read_page, resolve
+from generator.settings import settings_from
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\ntheme:")[0])["site_url"]
+SITE_URL = settings_from(ROOT / "mkdocs.yml").site_url
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from generator.matching import match, percentage, statement_points
+from generator.stemhulp.matching import match, percentage, statement_points
 
 STEMHULP = "/leiden-2026/stemhulp/"
 ANSWER_LABELS = {"eens": "Eens", "neutraal": "Neutraal", "oneens": "Oneens"}

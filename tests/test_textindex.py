@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import random
 
-from generator.quotes import locate
-from generator.sourcetext import SourceText
-from generator.textindex import KEY_CHARS, TextIndex
+from generator.quotes import SourceText, locate
+from generator.quotes.textindex import KEY_CHARS, TextIndex
 
 TEXT = "Het groen huis staat hier. Een huis is een thuis; (huis) en huizen, en huis."
 

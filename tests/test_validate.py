@@ -10,7 +10,7 @@ def problems_after(data: Path, file: str, old: str, new: str) -> list[str]:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"test set-up: {old!r} not in {file}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    problems, _, _ = check(data)
+    problems = check(data).problems
     return [str(p) for p in problems]
 
 
@@ -19,8 +19,8 @@ STATEMENTS = "testdorp-2026/statements.yml"
 
 
 def test_valid_data_has_no_problems(data_dir):
-    problems, site, checked = check(data_dir)
-    assert problems == []
+    checked = check(data_dir)
+    assert checked.problems == []
     assert len(checked.locations) == 4
 
 
@@ -158,7 +158,7 @@ def test_section_heading_not_found(data_dir):
 
 def test_missing_source_text(data_dir):
     (data_dir / "testdorp-2026" / "bronnen" / "advies-b.txt").unlink()
-    problems, _, _ = check(data_dir)
+    problems = check(data_dir).problems
     assert [str(p) for p in problems] == [
         "site-data/testdorp-2026/bronnen/advies-b.yml:1: de tekst van deze bron ontbreekt:"
         " site-data/testdorp-2026/bronnen/advies-b.txt — zet de tekst als .txt naast dit bestand, met dezelfde naam"

@@ -86,14 +86,9 @@ def free_port() -> int:
 
 def public_path() -> str:
     """The path of the public site_url ('/watwilwie/'): the local server uses the same."""
-    import yaml
+    from generator.settings import settings_from
 
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # ignore !!python tags
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return urlsplit(config.get("site_url") or "/").path or "/"
+    return urlsplit(settings_from(ROOT / "mkdocs.yml").site_url or "/").path or "/"
 
 
 def build(work: Path, site_url: str) -> Path:

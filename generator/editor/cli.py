@@ -10,14 +10,16 @@ import argparse
 import datetime as dt
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
+from ..build import check, generate
+from ..settings import Settings
+from ..stemhulp.balance import MAX_UNANIMOUS, Balance, balance, lint
+from ..views import ElectionView, SiteView
 from . import github
-from .balance import MAX_UNANIMOUS, Balance, balance, lint
-from .build import Settings, check, generate
 from .entry import Entry, entry_for
 from .finder import FinderError, Hit, find
-from .pages import ElectionView, SiteView
 from .scaffold import ScaffoldError, new_election
 from .schema import add_modelines, write_schemas
 
@@ -54,8 +56,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     summary = sub.add_parser("summary", help="samenvatting voor een pull request op GitHub (Markdown)")
     summary.add_argument("--base", type=Path, help="site-data/ van de versie om mee te vergelijken")
-    summary.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     summary.set_defaults(run=cmd_summary)
+
+
+def _settings(args) -> Settings:
+    from ..cli import settings_of
+
+    return settings_of(args)
 
 
 def _date(text: str) -> dt.date:
@@ -68,9 +75,10 @@ def _date(text: str) -> dt.date:
 # -- vind ------------------------------------------------------------------------------
 
 def cmd_vind(args) -> int:
-    problems, site, checked = check(Path(args.data))
-    if problems:
-        print(f"Let op: de gegevens hebben {len(problems)} fout(en); zie watwilwie check.", file=sys.stderr)
+    checked = check(_settings(args).data_dir)
+    site = checked.site
+    if checked.problems:
+        print(f"Let op: de gegevens hebben {len(checked.problems)} fout(en); zie watwilwie check.", file=sys.stderr)
     try:
         hits = find(site, checked.locations, args.phrase, args.election, args.actor)
     except FinderError as error:
@@ -132,7 +140,7 @@ def _paste_instructions(number: int, entry: Entry) -> str:
 # -- nieuw ------------------------------------------------------------------------------
 
 def cmd_nieuw(args) -> int:
-    data_dir = Path(args.data)
+    data_dir = _settings(args).data_dir
     try:
         made = new_election(data_dir, args.municipality, args.text, args.partij, args.datum)
     except ScaffoldError as error:
@@ -156,13 +164,13 @@ def cmd_nieuw(args) -> int:
 # -- coverage, schema, summary ------------------------------------------------------------
 
 def _site_view(args) -> SiteView | None:
-    result = generate(Settings(data_dir=Path(args.data), content_dir=Path(args.content)))
+    result = generate(_settings(args))
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         print(f"\n{len(result.problems)} fout(en) gevonden; eerst verbeteren.", file=sys.stderr)
         return None
-    return result.site
+    return result.plan.site
 
 
 def cmd_coverage(args) -> int:
@@ -201,9 +209,7 @@ def without_position_text(election: ElectionView) -> str:
 
 
 def cmd_balans(args) -> int:
-    problems, site, _ = check(Path(args.data), tuple(getattr(args, "election", ()) or ()))
-    if site is None:
-        return 1
+    site = check(_settings(args).data_dir).site
     failed = False
     for data in site.elections:
         if not data.statements:
@@ -229,7 +235,7 @@ def balance_text(figures: Balance) -> str:
 
 
 def cmd_schema(args) -> int:
-    data_dir = Path(args.data).resolve()
+    data_dir = _settings(args).data_dir.resolve()
     root = data_dir.parent
     changed = write_schemas(root)
     marked = add_modelines(data_dir, root)
@@ -238,15 +244,15 @@ def cmd_schema(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    settings = Settings(data_dir=Path(args.data), content_dir=Path(args.content))
+    settings = _settings(args)
     current = generate(settings)
     if current.problems:
         print(github.problems_markdown(current.problems), end="")
         return 0
     changes = None
     if args.base and (args.base / "themes.yml").exists():
-        before = generate(Settings(data_dir=args.base, content_dir=settings.content_dir))
+        before = generate(replace(settings, data_dir=args.base))
         if not before.problems:
             changes = github.page_changes(before.files, current.files)
-    print(github.summary(current.site, changes, github.site_url_of(args.config)), end="")
+    print(github.summary(current.plan.site, changes, settings.site_url), end="")
     return 0

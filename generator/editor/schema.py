@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from .models import Actor, Election, Located, ProposalFile, Source, Statement, Theme
+from ..models import Actor, Election, Located, ProposalFile, Source, Statement, Theme
 
 SCHEMA_DIR = "schema"
 MODELINE_PREFIX = "# yaml-language-server: $schema="

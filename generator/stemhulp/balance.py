@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .load import ElectionData
+from ..load import ElectionData
+from ..models import Actor, Statement
+from ..problems import Problem
 from .matching import match
-from .models import Actor, Statement
-from .yamlfile import Problem
 
 MAX_UNANIMOUS = 5  # statements on which every actor with a position holds the same one
 MIN_POSITIONS_FOR_SHARE = 10  # the oneens share is checked for actors with this many positions

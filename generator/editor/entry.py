@@ -16,12 +16,11 @@ from pathlib import Path
 import yaml
 
 from .finder import Hit
-from .load import SiteData
-from .models import Actor, Proposal
-from .quotes import QuoteLocation
+from ..load import SiteData
+from ..models import Actor, Proposal, ProposalKey
+from ..quotes import QuoteLocation
 from .schema import modeline
 from .slugs import slugify, unique
-from .validate import ProposalKey
 
 ID_WORDS = 6
 YAML_WIDTH = 96

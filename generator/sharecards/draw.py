@@ -21,9 +21,9 @@ from pathlib import Path
 import font_source_sans_pro
 from PIL import Image, ImageDraw, ImageFont
 
+from ..files import atomic_write
 from . import brand
-from .files import atomic_write
-from .cards import Card
+from .content import Card
 
 WIDTH, HEIGHT = 1200, 630
 LAYOUT_VERSION = "1"  # change when the drawing changes, so cached cards are redrawn

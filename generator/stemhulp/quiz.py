@@ -10,18 +10,9 @@ import hashlib
 import json
 from collections.abc import Callable
 
+from ..dutch import KIND_LABELS, KIND_NOTES
+from ..views import ElectionView
 from .matching import MIN_OVERLAP
-from .pages import KIND_LABELS, KIND_NOTES, ElectionView
-
-MIN_ACTORS = 2
-
-
-def has_stemhulp(e: ElectionView) -> bool:
-    """A quiz needs statements and at least two actors with positions in it."""
-    with_positions = {
-        pos.actor.id for s in e.statements for pos in s.positions if pos.stance != "geen standpunt"
-    }
-    return bool(e.statements) and len(with_positions & set(e.election.stemhulp.actors)) >= MIN_ACTORS
 
 
 def version(e: ElectionView) -> str:
@@ -44,7 +35,7 @@ def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
                 "kind": KIND_LABELS[a.kind],
                 "onBallot": a.kind == "partij",
                 "note": KIND_NOTES[a.kind],
-                "colour": a.colour or "#555555",
+                "colour": a.display_colour,
                 "url": link(e.actor_path(a)),
             }
             for a in actors

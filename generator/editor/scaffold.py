@@ -16,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from .load import Loader
-from .render import dutch_date
+from ..dutch import dutch_date
+from ..load import Loader
+from ..quotes import SourceText
 from .schema import modeline
 from .slugs import slugify
-from .sourcetext import SourceText
 
 TERM_YEARS = 4  # a Dutch municipal council sits for four years
 _SOFT_BREAK = re.compile(r"[a-zà-ÿ]-[ \t]*\n\s*[a-zà-ÿ]")

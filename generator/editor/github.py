@@ -12,9 +12,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pages as p
-from .render import md_inline
-from .yamlfile import Problem
+from .. import urls
+from ..escape import md_inline
+from ..problems import Problem
+from ..views import ElectionView, SiteView
 
 MAX_LISTED = 40  # pages per list in the summary; the rest is counted
 
@@ -61,7 +62,7 @@ def page_changes(before: dict[str, str], after: dict[str, str]) -> PageChanges:
     )
 
 
-def coverage_markdown(election: p.ElectionView) -> str:
+def coverage_markdown(election: ElectionView) -> str:
     """The method page's coverage table as a Markdown table."""
     coverage = election.coverage()
     head = ["Thema", *(actor.label for actor in coverage.actors), "Stellingen"]
@@ -80,7 +81,7 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cell if cell.startswith(("**", "---", "--:")) else md_inline(cell) for cell in cells) + " |"
 
 
-def summary(site: p.SiteView, changes: PageChanges | None, site_url: str) -> str:
+def summary(site: SiteView, changes: PageChanges | None, site_url: str) -> str:
     parts = ["## Wat wil wie? — controle geslaagd", ""]
     for election in site.elections:
         parts += [f"### {md_inline(election.election.name)}", "", coverage_markdown(election), ""]
@@ -103,7 +104,7 @@ def _listing(label: str, paths: list[str], site_url: str | None) -> list[str]:
         return []
     lines = [f"**{label}** ({len(paths)}):", ""]
     for path in paths[:MAX_LISTED]:
-        url = p.url_of(path)
+        url = urls.url_of(path)
         shown = f"`/{url}`"
         lines.append(f"- [{shown}]({site_url.rstrip('/')}/{url})" if site_url else f"- {shown}")
     if len(paths) > MAX_LISTED:
@@ -118,14 +119,3 @@ def problems_markdown(problems: list[Problem]) -> str:
         hint = f" — {md_inline(problem.hint)}" if problem.hint else ""
         lines.append(f"- `{problem.file}:{problem.line}`: {md_inline(problem.message)}{hint}")
     return "\n".join(lines) + "\n"
-
-
-def site_url_of(config_file: Path) -> str:
-    """`site_url` from mkdocs.yml, to link changed pages to their published version."""
-    import yaml
-
-    try:
-        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return ""
-    return str(config.get("site_url") or "")

@@ -19,12 +19,9 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from .load import ElectionData, SiteData
-from .models import Actor, Source
-from .normalise import normalise_quote
-from .quotes import QuoteLocation, locate
-from .sourcetext import SourceText, normalise_for_display
-from .validate import ProposalKey
+from ..load import ElectionData, SiteData
+from ..models import Actor, ProposalKey, Source
+from ..quotes import QuoteLocation, SourceText, locate, normalise_for_display, normalise_quote
 
 MIN_SCORE = 75.0  # rapidfuzz partial ratio, 0-100
 MIN_QUERY = 4  # characters

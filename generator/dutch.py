@@ -1,0 +1,37 @@
+"""The site's Dutch words in one place: labels of kinds and stances, dates and counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+KIND_LABELS = {
+    "partij": "Partij",
+    "coalitie": "Coalitieakkoord",
+    "adviesraad": "Adviesraad",
+    "overheid": "Overheid",
+}
+KIND_NOTES = {
+    "partij": "Een partij op het stembiljet. Dit is haar verkiezingsprogramma.",
+    "coalitie": "Geen partij op het stembiljet: dit zijn de afspraken van het college dat tot 2026 bestuurde.",
+    "adviesraad": "Geen partij op het stembiljet: dit is een advies aan de nieuwe gemeenteraad en het nieuwe college.",
+    "overheid": "Geen partij op het stembiljet: dit is beleid van de gemeenten zelf.",
+}
+STANCE_LABELS = {"eens": "Eens", "neutraal": "Neutraal", "oneens": "Oneens", "geen standpunt": "Geen standpunt"}
+SOURCE_KINDS = {
+    "verkiezingsprogramma": "het verkiezingsprogramma",
+    "coalitieakkoord": "het coalitieakkoord",
+    "advies": "het advies",
+    "toekomstvisie": "de toekomstvisie",
+    "overig": "het brondocument",
+}
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def dutch_date(date: dt.date) -> str:
+    """'18 maart 2026'."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def aantal(count: int, single: str, plural: str) -> str:
+    """'1 voorstel', '3 voorstellen'."""
+    return f"{count} {single if count == 1 else plural}"

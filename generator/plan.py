@@ -1,0 +1,236 @@
+"""Stage: decide which pages exist, where they live and what each one shows.
+
+`plan` turns validated, located data into view objects and the complete list
+of pages (path, kind, title, description, the views its template needs) and the
+site navigation. Rendering, share cards, the navigation and the sitemap scopes
+all read this one list; the URL scheme itself is in `urls`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .load import ElectionData, SiteData
+from .models import ProposalKey, Theme
+from .quotes import QuoteLocation
+from .views import (
+    ActorLine,
+    ElectionView,
+    OtherElectionLine,
+    PositionView,
+    ProposalView,
+    SiteView,
+    SourceView,
+    StatementView,
+    ThemeView,
+    TopicView,
+)
+
+MIN_STEMHULP_ACTORS = 2  # a quiz compares at least two actors with positions
+MAX_ELSEWHERE = 3  # other elections shown per party, so a page stays the same size as more municipalities join
+
+
+@dataclass
+class Page:
+    """One page of the site: a Markdown file under `content/`, rendered from `pages/<kind>.md.j2`."""
+
+    path: str
+    kind: str
+    title: str
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)  # the views the template lays out
+    search: bool = True  # in the search index
+
+    @property
+    def template(self) -> str:
+        return f"pages/{self.kind}.md.j2"
+
+
+@dataclass
+class NavItem:
+    """A navigation entry: a page, or a section with children."""
+
+    title: str
+    path: str | None = None
+    children: list[NavItem] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    site: SiteView
+    pages: list[Page]
+    nav: list[NavItem]
+
+
+def plan(site: SiteData, sources: dict[ProposalKey, str], locations: dict[ProposalKey, QuoteLocation], site_name: str) -> Plan:
+    view = SiteView(site.themes, [_election_view(data, site.themes, sources, locations) for data in site.elections])
+    _link_same_parties(view.elections)
+    pages = [
+        Page(urls.HOME, "home", site_name, "Wat willen partijen, coalities en adviesraden? Vergelijk hun voorstellen met letterlijke citaten uit de bron.", {}),
+        Page(urls.METHOD, "methode", "Zo werkt deze site", "Hoe we voorstellen kiezen, citaten controleren en standpunten vastleggen.", {}),
+    ]
+    for e in view.elections:
+        pages += _election_pages(e)
+    return Plan(view, pages, navigation(view))
+
+
+def _election_pages(e: ElectionView) -> list[Page]:
+    name, town = e.election.name, e.election.municipality
+    pages = [
+        Page(e.path, "election", name, e.election.intro, {"e": e}),
+        Page(e.themes_path, "themes", f"Thema's – {town}", f"Alle thema's van de {name}, met de voorstellen per partij of organisatie.", {"e": e}),
+    ]
+    for theme in e.themes:
+        pages.append(Page(theme.path, "theme", f"{theme.theme.name} in {town}", f"{theme.theme.description} Wat stellen de partijen en organisaties voor?", {"e": e, "theme": theme}))
+    pages.append(Page(e.actors_path, "actors", f"Partijen en organisaties – {town}", f"Van wie de voorstellen op deze site komen, bij de {name}.", {"e": e}))
+    for actor in e.actors:
+        pages.append(Page(e.actor_path(actor), "actor", actor.name, actor.description, {"e": e, "actor": actor}))
+    for proposal in e.proposals:
+        pages.append(Page(proposal.path, "proposal", proposal.proposal.title, f"{proposal.actor.label}: {proposal.proposal.quote}", {"e": e, "view": proposal}))
+    if e.statements:
+        pages.append(Page(e.statements_path, "statements", f"Stellingen – {town}", f"De stellingen van de {name}, met het standpunt van elke partij of organisatie.", {"e": e}))
+        pages.append(Page(e.compare_path, "compare", f"Standpunten vergelijken – {town}", "Alle stellingen en standpunten in één overzicht.", {"e": e}))
+        for statement in e.statements:
+            pages.append(Page(statement.path, "statement", statement.statement.text, statement_summary(statement), {"e": e, "s": statement}))
+    pages.append(Page(
+        e.stemhulp_path, "stemhulp", f"Stemhulp {town}",
+        f"Doe de stemhulp voor de {name}: vergelijk je mening met {len(e.stemhulp_actors)} partijen en organisaties. Je antwoorden blijven op je telefoon.",
+        {"e": e},
+    ))
+    pages.append(Page(e.sources_path, "sources", f"Brondocumenten – {town}", "De volledige tekst van elk brondocument, met de geciteerde passages.", {"e": e}))
+    for source in e.sources:
+        pages.append(Page(source.path, "source", source.source.title, f"Volledige tekst van '{source.source.title}' ({source.source.publisher}).", {"e": e, "source": source}, search=False))
+    return pages
+
+
+def statement_summary(s: StatementView) -> str:
+    """Every position, then the explanation: what a search result or a shared link shows first."""
+    positions = ", ".join(f"{pos.actor.label} {pos.label.lower()}" for pos in s.positions)
+    return f"Standpunten: {positions}. {s.statement.explanation}"
+
+
+def navigation(site: SiteView) -> list[NavItem]:
+    """A small, fixed navigation: overview pages only, so pages stay light as data grows."""
+    nav = [NavItem("Home", urls.HOME)]
+    for e in site.elections:
+        items = [NavItem("Overzicht", e.path)]
+        if e.has_stemhulp:
+            items.append(NavItem("Stemhulp", e.stemhulp_path))
+        items.append(NavItem("Thema's", e.themes_path))
+        if e.statements:
+            items += [NavItem("Stellingen", e.statements_path), NavItem("Vergelijk standpunten", e.compare_path)]
+        items += [NavItem("Wie zijn het?", e.actors_path), NavItem("Brondocumenten", e.sources_path)]
+        nav.append(NavItem(e.label, children=items))
+    nav.append(NavItem("Zo werkt het", urls.METHOD))
+    return nav
+
+
+# -- views -----------------------------------------------------------------------------
+
+def _election_view(data: ElectionData, theme_order: list[Theme], sources: dict[ProposalKey, str], locations: dict[ProposalKey, QuoteLocation]) -> ElectionView:
+    actors = {actor.id: actor for actor in data.actors}
+    themes = {theme.id: theme for theme in theme_order}
+    source_views = {
+        source_id: SourceView(source, data.texts[source_id], [a for a in data.actors if source_id in a.sources], urls.source(data.id, source_id))
+        for source_id, source in data.sources.items()
+        if source_id in data.texts
+    }
+    proposals = []
+    for proposal in data.proposals:
+        key = (data.id, proposal.actor, proposal.id)
+        theme = themes[proposal.theme]
+        view = ProposalView(
+            proposal=proposal,
+            actor=actors[proposal.actor],
+            theme=theme,
+            topic=next((t for t in theme.topics if t.id == proposal.topic), None),
+            source=data.sources[sources[key]],
+            location=locations[key],
+            path=urls.proposal(data.id, proposal.actor, proposal.id),
+            source_path=source_views[sources[key]].path,
+        )
+        proposals.append(view)
+        source_views[sources[key]].proposals.append(view)
+    actor_order = {actor.id: i for i, actor in enumerate(data.actors)}
+    theme_rank = {theme.id: i for i, theme in enumerate(theme_order)}
+    proposals.sort(key=lambda v: (theme_rank[v.theme.id], actor_order[v.actor.id], v.location.start))
+    statements = _statement_views(data, themes, {(v.actor.id, v.proposal.id): v for v in proposals})
+    used = {v.theme.id for v in proposals} | {s.theme.id for s in statements}
+    theme_views = [_theme_view(data, theme, proposals, statements) for theme in theme_order if theme.id in used]
+    view = ElectionView(data, theme_views, list(data.actors), proposals, statements, list(source_views.values()))
+    stated = {pos.actor.id for s in statements for pos in s.positions if pos.stated}
+    view.has_stemhulp = bool(statements) and len(stated & set(data.election.stemhulp.actors)) >= MIN_STEMHULP_ACTORS
+    return view
+
+
+def _statement_views(data: ElectionData, themes: dict[str, Theme], by_key: dict[tuple[str, str], ProposalView]) -> list[StatementView]:
+    statements: list[StatementView] = []
+    for number, statement in enumerate(data.statements, start=1):
+        view = StatementView(statement, number, themes[statement.theme], urls.statement(data.id, statement.id), [])
+        for actor in data.actors:
+            position = statement.positions.get(actor.id)
+            if position is None:
+                view.positions.append(PositionView(actor, "geen standpunt", None, []))
+                continue
+            cited = [by_key[(actor.id, pid)] for pid in position.proposals]
+            pos = PositionView(actor, position.position, position.explanation, cited, position)
+            view.positions.append(pos)
+            for proposal in cited:
+                proposal.statements.append((view, pos))
+        if statements:
+            view.previous, statements[-1].next = statements[-1], view
+        statements.append(view)
+    return statements
+
+
+def _theme_view(data: ElectionData, theme: Theme, proposals: list[ProposalView], statements: list[StatementView]) -> ThemeView:
+    own = [v for v in proposals if v.theme.id == theme.id]
+    topics = []
+    for topic in theme.topics:
+        tagged = [v for v in own if v.topic is not None and v.topic.id == topic.id]
+        if tagged:
+            lines = [ActorLine(actor, [v for v in tagged if v.actor.id == actor.id]) for actor in data.actors]
+            topics.append(TopicView(topic, theme, urls.topic(data.id, theme.id, topic.id), lines))
+    untagged = [ActorLine(actor, [v for v in own if v.topic is None and v.actor.id == actor.id]) for actor in data.actors]
+    return ThemeView(
+        theme,
+        urls.theme(data.id, theme.id),
+        topics,
+        [line for line in untagged if line.proposals],
+        [s for s in statements if s.theme.id == theme.id],
+    )
+
+
+def _link_same_parties(elections: list[ElectionView]) -> None:
+    """For each theme and topic, the proposals of the same party (by `party`) in other elections.
+
+    At most MAX_ELSEWHERE other elections per party, the nearest in the site's order:
+    with a party in every municipality, listing all of them would make every theme
+    page, and the whole build, grow with the square of the number of elections.
+    """
+    runs_in: dict[str, list[int]] = defaultdict(list)
+    for number, election in enumerate(elections):
+        for party in sorted({a.party for a in election.actors if a.party}):
+            runs_in[party].append(number)
+    for number, election in enumerate(elections):
+        shown: dict[int, set[str]] = defaultdict(set)  # other election -> parties shown from it
+        for party in {a.party for a in election.actors if a.party}:
+            others = [other for other in runs_in[party] if other != number]
+            for other in sorted(others, key=lambda other: (abs(other - number), other))[:MAX_ELSEWHERE]:
+                shown[other].add(party)
+        for other in sorted(shown):
+            theirs = elections[other]
+            for actor in theirs.actors:
+                if actor.party not in shown[other]:
+                    continue
+                for theme in election.themes:
+                    found = theirs.proposals_of(actor, theme.theme)
+                    if found:
+                        theme.elsewhere.append(OtherElectionLine(theirs.election, actor, found))
+                    for topic in theme.topics:
+                        on_topic = [v for v in found if v.topic is not None and v.topic.id == topic.topic.id]
+                        if on_topic:
+                            topic.elsewhere.append(OtherElectionLine(theirs.election, actor, on_topic))

@@ -1,0 +1,73 @@
+"""The build's settings, read once from `mkdocs.yml` (the site's one configuration file).
+
+Read as plain YAML, not through MkDocs: the pipeline needs a handful of values
+(site name and URL, the repository, the data and content folders), and any
+engine that reads `mkdocs.yml` (MkDocs, Zensical) shares them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    content_dir: Path
+    site_name: str = "Wat wil wie?"
+    site_url: str = ""  # public address, ending in '/': canonical, share and card URLs
+    repo_url: str = ""
+    cache_dir: Path | None = None  # share images; default: .cache/share-cards beside data_dir
+    elections: tuple[str, ...] = ()  # only these elections (one site per election); empty: all
+    config_file: Path | None = None
+
+    @property
+    def card_cache(self) -> Path:
+        return self.cache_dir or self.data_dir.parent / ".cache" / "share-cards"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml files that use MkDocs' own tags (!ENV, !!python/name): their values are not needed here."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506 - a SafeLoader
+
+
+def settings_from(
+    config_file: Path = DEFAULT_CONFIG,
+    *,
+    data_dir: Path | None = None,
+    content_dir: Path | None = None,
+    elections: tuple[str, ...] = (),
+) -> Settings:
+    """The one way to make Settings: from `mkdocs.yml` (defaults if there is none), with the command line's overrides."""
+    config = read_config(config_file) if config_file.exists() else {}
+    root = config_file.parent
+    plugin = _plugin_config(config)
+    return Settings(
+        data_dir=data_dir if data_dir is not None else root / plugin.get("data_dir", "site-data"),
+        content_dir=content_dir if content_dir is not None else root / config.get("docs_dir", "content"),
+        site_name=str(config.get("site_name") or "Wat wil wie?"),
+        site_url=str(config.get("site_url") or ""),
+        repo_url=str((config.get("extra") or {}).get("repository") or ""),
+        cache_dir=root / ".cache" / "share-cards",
+        elections=tuple(elections) or tuple(plugin.get("elections") or ()),
+        config_file=config_file,
+    )
+
+
+def _plugin_config(config: dict[str, Any]) -> dict[str, Any]:
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and "watwilwie" in entry:
+            return entry["watwilwie"] or {}
+    return {}

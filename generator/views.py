@@ -1,0 +1,286 @@
+"""What the pages show: plain view objects built by `plan`, which templates only lay out.
+
+A view holds the validated models plus everything a template would otherwise
+compute: paths, lists per actor or topic, neighbours, counts and labels.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import urls
+from .dutch import STANCE_LABELS
+from .load import ElectionData
+from .models import Actor, Election, Position, Proposal, Source, Statement, Theme, Topic
+from .quotes import Paragraph, QuoteLocation, SourceText
+
+
+@dataclass
+class ProposalView:
+    proposal: Proposal
+    actor: Actor
+    theme: Theme
+    topic: Topic | None
+    source: Source
+    location: QuoteLocation
+    path: str
+    source_path: str
+    # The statements whose positions cite this proposal, filled in when statements are planned.
+    statements: list[tuple[StatementView, PositionView]] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.actor.id}--{self.proposal.id}"
+
+    @property
+    def context_url(self) -> str:
+        return f"{urls.url_of(self.source_path)}#{self.location.paragraph}"
+
+
+@dataclass
+class PositionView:
+    actor: Actor
+    stance: str  # eens / neutraal / oneens / geen standpunt
+    explanation: str | None
+    proposals: list[ProposalView]
+    position: Position | None = None  # None: the statement gives this actor no position
+
+    @property
+    def label(self) -> str:
+        return STANCE_LABELS[self.stance]
+
+    @property
+    def css(self) -> str:
+        """The stance as a class name part: 'geen-standpunt'."""
+        return self.stance.replace(" ", "-")
+
+    @property
+    def stated(self) -> bool:
+        return self.stance != "geen standpunt"
+
+
+@dataclass
+class StatementView:
+    statement: Statement
+    number: int
+    theme: Theme
+    path: str
+    positions: list[PositionView]
+    previous: StatementView | None = None
+    next: StatementView | None = None
+
+
+@dataclass
+class ActorLine:
+    """One actor's proposals on a topic (or, untagged, on a theme); empty: the document is silent."""
+
+    actor: Actor
+    proposals: list[ProposalView]
+
+
+@dataclass
+class OtherElectionLine:
+    """The same party in another election, on the same topic or theme: for comparison only."""
+
+    election: Election
+    actor: Actor
+    proposals: list[ProposalView]
+
+
+@dataclass
+class TopicView:
+    topic: Topic
+    theme: Theme
+    path: str
+    lines: list[ActorLine]  # every actor of the election, in its order
+    elsewhere: list[OtherElectionLine] = field(default_factory=list)
+
+    @property
+    def answered(self) -> list[ActorLine]:
+        return [line for line in self.lines if line.proposals]
+
+    @property
+    def silent(self) -> list[ActorLine]:
+        return [line for line in self.lines if not line.proposals]
+
+    @property
+    def count(self) -> int:
+        return sum(len(line.proposals) for line in self.lines)
+
+
+@dataclass
+class ThemeView:
+    theme: Theme
+    path: str
+    topics: list[TopicView]  # topics with at least one proposal in this election
+    untagged: list[ActorLine]  # per actor, the proposals without a topic ("Ook genoemd"); only actors with some
+    statements: list[StatementView]
+    elsewhere: list[OtherElectionLine] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(topic.count for topic in self.topics) + sum(len(line.proposals) for line in self.untagged)
+
+
+@dataclass
+class SourceParagraph:
+    paragraph: Paragraph
+    text: str
+    new_page: bool
+    quoted_by: list[ProposalView]
+
+
+@dataclass
+class SourceView:
+    source: Source
+    text: SourceText
+    actors: list[Actor]
+    path: str
+    proposals: list[ProposalView] = field(default_factory=list)
+
+    def paragraphs(self) -> list[SourceParagraph]:
+        by_paragraph: dict[str, list[ProposalView]] = defaultdict(list)
+        for view in self.proposals:
+            by_paragraph[view.location.paragraph].append(view)
+        shown, page = [], 1
+        for paragraph in self.text.paragraphs:
+            new_page = paragraph.page != page
+            page = paragraph.page
+            shown.append(SourceParagraph(paragraph, self.text.paragraph_text(paragraph), new_page, by_paragraph[paragraph.anchor]))
+        return shown
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    theme: Theme
+    counts: list[int]  # proposals per actor, in the election's actor order
+    statements: int
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many proposals each actor has per theme: the method page's table and `watwilwie coverage`."""
+
+    actors: list[Actor]
+    rows: list[CoverageRow]
+    totals: list[int]
+    statements: int
+
+
+@dataclass
+class ElectionView:
+    data: ElectionData
+    themes: list[ThemeView]  # themes with at least one proposal or statement, in the shared order
+    actors: list[Actor]
+    proposals: list[ProposalView]
+    statements: list[StatementView]
+    sources: list[SourceView]
+    has_stemhulp: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def election(self) -> Election:
+        return self.data.election
+
+    @property
+    def label(self) -> str:
+        """'Leiden 2026': the city and year, for titles and cards."""
+        return f"{self.election.municipality} {self.election.date.year}"
+
+    # Paths of the election's pages (see `urls`).
+    @property
+    def path(self) -> str:
+        return urls.election(self.id)
+
+    @property
+    def themes_path(self) -> str:
+        return urls.themes(self.id)
+
+    @property
+    def actors_path(self) -> str:
+        return urls.actors(self.id)
+
+    @property
+    def statements_path(self) -> str:
+        return urls.statements(self.id)
+
+    @property
+    def compare_path(self) -> str:
+        return urls.compare(self.id)
+
+    @property
+    def stemhulp_path(self) -> str:
+        return urls.stemhulp(self.id)
+
+    @property
+    def sources_path(self) -> str:
+        return urls.sources(self.id)
+
+    @property
+    def data_json_path(self) -> str:
+        return urls.data_json(self.id)
+
+    @property
+    def csv_path(self) -> str:
+        return urls.proposals_csv(self.id)
+
+    def theme_path(self, theme: Theme) -> str:
+        return urls.theme(self.id, theme.id)
+
+    def actor_path(self, actor: Actor) -> str:
+        return urls.actor(self.id, actor.id)
+
+    def proposals_of(self, actor: Actor | None = None, theme: Theme | None = None) -> list[ProposalView]:
+        return list(self._grouped.get((actor.id if actor else None, theme.id if theme else None), []))
+
+    @cached_property
+    def _grouped(self) -> dict[tuple[str | None, str | None], list[ProposalView]]:
+        """Proposals by (actor, theme), either may be None for all; every page asks, so group once."""
+        groups: dict[tuple[str | None, str | None], list[ProposalView]] = defaultdict(list)
+        for view in self.proposals:
+            for key in ((None, None), (view.actor.id, None), (None, view.theme.id), (view.actor.id, view.theme.id)):
+                groups[key].append(view)
+        return groups
+
+    def theme_view(self, theme: Theme) -> ThemeView:
+        return next(view for view in self.themes if view.theme.id == theme.id)
+
+    def themes_of(self, actor: Actor) -> list[ThemeView]:
+        """The themes on which `actor` has proposals."""
+        return [view for view in self.themes if self.proposals_of(actor, view.theme)]
+
+    def actors_on(self, theme: Theme) -> list[Actor]:
+        return [actor for actor in self.actors if self.proposals_of(actor, theme)]
+
+    def positions_of(self, actor: Actor) -> list[tuple[StatementView, PositionView]]:
+        """The statements on which `actor` has a position, with that position."""
+        return [(s, pos) for s in self.statements for pos in s.positions if pos.actor.id == actor.id and pos.stated]
+
+    @property
+    def stemhulp_actors(self) -> list[Actor]:
+        wanted = self.election.stemhulp.actors
+        return [actor for actor in self.actors if actor.id in wanted]
+
+    def coverage(self) -> Coverage:
+        counts = Counter((view.actor.id, view.theme.id) for view in self.proposals)
+        statements = Counter(view.theme.id for view in self.statements)
+        themes = [view.theme for view in self.themes]
+        rows = [CoverageRow(theme, [counts[(actor.id, theme.id)] for actor in self.actors], statements[theme.id]) for theme in themes]
+        totals = [sum(counts[(actor.id, theme.id)] for theme in themes) for actor in self.actors]
+        return Coverage(list(self.actors), rows, totals, len(self.statements))
+
+    def without_position(self) -> list[tuple[StatementView, list[Actor]]]:
+        """Per statement, the stemhulp actors whose document takes no position on it."""
+        wanted = set(self.election.stemhulp.actors)
+        return [(view, [pos.actor for pos in view.positions if not pos.stated and pos.actor.id in wanted]) for view in self.statements]
+
+
+@dataclass
+class SiteView:
+    themes: list[Theme]
+    elections: list[ElectionView]
