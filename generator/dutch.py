@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .models import Actor
+
 KIND_LABELS = {
     "partij": "Partij",
     "coalitie": "Coalitieakkoord",
@@ -16,6 +18,16 @@ KIND_NOTES = {
     "adviesraad": "Geen partij op het stembiljet: dit is een advies aan de nieuwe gemeenteraad en het nieuwe college.",
     "overheid": "Geen partij op het stembiljet: dit is beleid van de gemeenten zelf.",
 }
+NOT_ON_BALLOT_NOTE = "Een partij die bij deze verkiezing niet op het stembiljet staat. Dit is haar programma."
+
+
+def kind_note(actor: Actor) -> str:
+    """One sentence on what kind of document an actor's source is, and whether you can vote for it."""
+    if actor.kind == "partij" and not actor.on_ballot:
+        return NOT_ON_BALLOT_NOTE
+    return KIND_NOTES[actor.kind]
+
+
 STANCE_LABELS = {"eens": "Eens", "neutraal": "Neutraal", "oneens": "Oneens", "geen standpunt": "Geen standpunt"}
 SOURCE_KINDS = {
     "verkiezingsprogramma": "het verkiezingsprogramma",

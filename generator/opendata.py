@@ -9,7 +9,7 @@ import json
 from . import urls
 from .views import ElectionView, ProposalView
 
-CSV_COLUMNS = ["verkiezing", "actor", "id", "thema", "titel", "citaat", "bron", "pagina", "hoofdstuk", "url"]
+CSV_COLUMNS = ["verkiezing", "actor", "id", "thema", "onderwerp", "vraag", "titel", "citaat", "bron", "pagina", "hoofdstuk", "url"]
 
 
 def _proposal_record(view: ProposalView) -> dict:
@@ -17,6 +17,7 @@ def _proposal_record(view: ProposalView) -> dict:
         "id": view.proposal.id,
         "actor": view.actor.id,
         "theme": view.theme.id,
+        "topic": {"id": view.topic.id, "question": view.topic.question} if view.topic else None,
         "title": view.proposal.title,
         "quote": view.proposal.quote,
         "source": view.source.id,
@@ -29,7 +30,7 @@ def _proposal_record(view: ProposalView) -> dict:
 
 def election_json(e: ElectionView) -> str:
     data = {
-        "schema_version": 1,
+        "schema_version": 2,
         "election": {
             "id": e.id,
             "name": e.election.name,
@@ -37,7 +38,15 @@ def election_json(e: ElectionView) -> str:
             "date": e.election.date.isoformat(),
             "stemhulp_actors": e.election.stemhulp.actors,
         },
-        "themes": [{"id": t.theme.id, "name": t.theme.name, "description": t.theme.description} for t in e.themes],
+        "themes": [
+            {
+                "id": t.theme.id,
+                "name": t.theme.name,
+                "description": t.theme.description,
+                "topics": [{"id": topic.topic.id, "question": topic.topic.question, "description": topic.topic.description} for topic in t.topics],
+            }
+            for t in e.themes
+        ],
         "actors": [
             {"id": a.id, "name": a.name, "short_name": a.label, "kind": a.kind, "party": a.party, "sources": a.sources}
             for a in e.actors
@@ -82,5 +91,6 @@ def proposals_csv(e: ElectionView) -> str:
     writer.writerow(CSV_COLUMNS)
     for view in e.proposals:
         r = _proposal_record(view)
-        writer.writerow([e.id, r["actor"], r["id"], r["theme"], r["title"], r["quote"], r["source"], r["page"], r["section"] or "", r["url"]])
+        topic = r["topic"] or {"id": "", "question": ""}
+        writer.writerow([e.id, r["actor"], r["id"], r["theme"], topic["id"], topic["question"], r["title"], r["quote"], r["source"], r["page"], r["section"] or "", r["url"]])
     return out.getvalue()

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import urls
 from .load import ElectionData, SiteData
-from .models import ProposalKey, Theme
+from .models import Actor, ProposalKey, Theme
 from .quotes import QuoteLocation
 from .views import (
     ActorLine,
@@ -85,6 +85,8 @@ def _election_pages(e: ElectionView) -> list[Page]:
     ]
     for theme in e.themes:
         pages.append(Page(theme.path, "theme", f"{theme.theme.name} in {town}", f"{theme.theme.description} Wat stellen de partijen en organisaties voor?", {"e": e, "theme": theme}))
+        for topic in theme.topics:
+            pages.append(Page(topic.path, "topic", topic.topic.question, topic_summary(topic), {"e": e, "theme": theme, "topic": topic}))
     pages.append(Page(e.actors_path, "actors", f"Partijen en organisaties – {town}", f"Van wie de voorstellen op deze site komen, bij de {name}.", {"e": e}))
     for actor in e.actors:
         pages.append(Page(e.actor_path(actor), "actor", actor.name, actor.description, {"e": e, "actor": actor}))
@@ -112,6 +114,13 @@ def statement_summary(s: StatementView) -> str:
     return f"Standpunten: {positions}. {s.statement.explanation}"
 
 
+def topic_summary(topic: TopicView) -> str:
+    """Who says what on a topic, in one line: what a search result or a shared link shows first."""
+    said = "; ".join(f"{line.actor.label}: {', '.join(v.proposal.title for v in line.proposals)}" for line in topic.answered)
+    silent = ", ".join(line.actor.label for line in topic.silent)
+    return said + (f". Niet genoemd door {silent}." if silent else ".")
+
+
 def navigation(site: SiteView) -> list[NavItem]:
     """A small, fixed navigation: overview pages only, so pages stay light as data grows."""
     nav = [NavItem("Home", urls.HOME)]
@@ -130,8 +139,14 @@ def navigation(site: SiteView) -> list[NavItem]:
 
 # -- views -----------------------------------------------------------------------------
 
+def actor_order(data: ElectionData) -> list[Actor]:
+    """The election's actors as every page lists them: parties on the ballot first, then the file's order."""
+    return sorted(data.actors, key=lambda actor: not actor.on_ballot)
+
+
 def _election_view(data: ElectionData, theme_order: list[Theme], sources: dict[ProposalKey, str], locations: dict[ProposalKey, QuoteLocation]) -> ElectionView:
-    actors = {actor.id: actor for actor in data.actors}
+    ordered = actor_order(data)
+    actors = {actor.id: actor for actor in ordered}
     themes = {theme.id: theme for theme in theme_order}
     source_views = {
         source_id: SourceView(source, data.texts[source_id], [a for a in data.actors if source_id in a.sources], urls.source(data.id, source_id))
@@ -151,26 +166,28 @@ def _election_view(data: ElectionData, theme_order: list[Theme], sources: dict[P
             location=locations[key],
             path=urls.proposal(data.id, proposal.actor, proposal.id),
             source_path=source_views[sources[key]].path,
+            theme_path=urls.theme(data.id, theme.id),
+            topic_path=urls.topic(data.id, theme.id, proposal.topic) if proposal.topic else None,
         )
         proposals.append(view)
         source_views[sources[key]].proposals.append(view)
-    actor_order = {actor.id: i for i, actor in enumerate(data.actors)}
+    rank = {actor.id: i for i, actor in enumerate(ordered)}
     theme_rank = {theme.id: i for i, theme in enumerate(theme_order)}
-    proposals.sort(key=lambda v: (theme_rank[v.theme.id], actor_order[v.actor.id], v.location.start))
-    statements = _statement_views(data, themes, {(v.actor.id, v.proposal.id): v for v in proposals})
+    proposals.sort(key=lambda v: (theme_rank[v.theme.id], rank[v.actor.id], v.location.start))
+    statements = _statement_views(data, ordered, themes, {(v.actor.id, v.proposal.id): v for v in proposals})
     used = {v.theme.id for v in proposals} | {s.theme.id for s in statements}
-    theme_views = [_theme_view(data, theme, proposals, statements) for theme in theme_order if theme.id in used]
-    view = ElectionView(data, theme_views, list(data.actors), proposals, statements, list(source_views.values()))
+    theme_views = [_theme_view(data.id, ordered, theme, proposals, statements) for theme in theme_order if theme.id in used]
+    view = ElectionView(data, theme_views, ordered, proposals, statements, list(source_views.values()))
     stated = {pos.actor.id for s in statements for pos in s.positions if pos.stated}
     view.has_stemhulp = bool(statements) and len(stated & set(data.election.stemhulp.actors)) >= MIN_STEMHULP_ACTORS
     return view
 
 
-def _statement_views(data: ElectionData, themes: dict[str, Theme], by_key: dict[tuple[str, str], ProposalView]) -> list[StatementView]:
+def _statement_views(data: ElectionData, actors: list[Actor], themes: dict[str, Theme], by_key: dict[tuple[str, str], ProposalView]) -> list[StatementView]:
     statements: list[StatementView] = []
     for number, statement in enumerate(data.statements, start=1):
         view = StatementView(statement, number, themes[statement.theme], urls.statement(data.id, statement.id), [])
-        for actor in data.actors:
+        for actor in actors:
             position = statement.positions.get(actor.id)
             if position is None:
                 view.positions.append(PositionView(actor, "geen standpunt", None, []))
@@ -186,18 +203,21 @@ def _statement_views(data: ElectionData, themes: dict[str, Theme], by_key: dict[
     return statements
 
 
-def _theme_view(data: ElectionData, theme: Theme, proposals: list[ProposalView], statements: list[StatementView]) -> ThemeView:
+def _theme_view(election: str, actors: list[Actor], theme: Theme, proposals: list[ProposalView], statements: list[StatementView]) -> ThemeView:
     own = [v for v in proposals if v.theme.id == theme.id]
-    topics = []
+    topics: list[TopicView] = []
     for topic in theme.topics:
         tagged = [v for v in own if v.topic is not None and v.topic.id == topic.id]
         if tagged:
-            lines = [ActorLine(actor, [v for v in tagged if v.actor.id == actor.id]) for actor in data.actors]
-            topics.append(TopicView(topic, theme, urls.topic(data.id, theme.id, topic.id), lines))
-    untagged = [ActorLine(actor, [v for v in own if v.topic is None and v.actor.id == actor.id]) for actor in data.actors]
+            lines = [ActorLine(actor, [v for v in tagged if v.actor.id == actor.id]) for actor in actors]
+            view = TopicView(topic, theme, urls.topic(election, theme.id, topic.id), lines)
+            if topics:
+                view.previous, topics[-1].next = topics[-1], view
+            topics.append(view)
+    untagged = [ActorLine(actor, [v for v in own if v.topic is None and v.actor.id == actor.id]) for actor in actors]
     return ThemeView(
         theme,
-        urls.theme(data.id, theme.id),
+        urls.theme(election, theme.id),
         topics,
         [line for line in untagged if line.proposals],
         [s for s in statements if s.theme.id == theme.id],

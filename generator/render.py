@@ -48,8 +48,8 @@ def environment() -> Environment:
     def link(context, to: str) -> str:
         return relative_url(context["page_path"], to)
 
-    env.filters.update(aantal=dutch.aantal, dutch_date=dutch.dutch_date, md=md_inline, link=link, icon=icon_svg, url_of=urls.url_of)
-    env.globals.update(KIND_LABELS=dutch.KIND_LABELS, KIND_NOTES=dutch.KIND_NOTES, STANCE_LABELS=dutch.STANCE_LABELS, urls=urls)
+    env.filters.update(kind_note=dutch.kind_note, aantal=dutch.aantal, dutch_date=dutch.dutch_date, md=md_inline, link=link, icon=icon_svg, url_of=urls.url_of)
+    env.globals.update(KIND_LABELS=dutch.KIND_LABELS, STANCE_LABELS=dutch.STANCE_LABELS, urls=urls)
     return env
 
 
@@ -70,6 +70,8 @@ class Renderer:
         if not page.search:
             meta["search"] = {"exclude": True}
         context = dict(page.context)
+        if "e" in context:  # which city and year: said in every title, for pages shared out of context
+            meta["election"] = context["e"].label
         if page.kind == "stemhulp" and context["e"].has_stemhulp:
             context["quiz_data"] = stemhulp_json(context["e"], lambda target: relative_url(page.path, target))
         body = self.env.get_template(page.template).render(

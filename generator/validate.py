@@ -110,6 +110,8 @@ def _check_election(data: ElectionData, themes: dict[str, Theme], sources: dict[
     problems += _duplicates(data.statements, "stelling")
     actors = {actor.id: actor for actor in data.actors}
     for actor in data.actors:
+        if actor.on_ballot and actor.kind != "partij":
+            problems.append(problem_at(actor, "on_ballot", f"alleen een partij kan op het stembiljet staan, geen {actor.kind}", "verwijder 'on_ballot: true', of verander 'kind' in 'partij'"))
         for source in actor.sources:
             if source not in data.sources and source not in broken:
                 problems.append(_unknown(actor, "sources", "onbekende bron", source, data.sources))

@@ -27,6 +27,8 @@ class ProposalView:
     location: QuoteLocation
     path: str
     source_path: str
+    theme_path: str
+    topic_path: str | None  # the page of its topic, if it has one
     # The statements whose positions cite this proposal, filled in when statements are planned.
     statements: list[tuple[StatementView, PositionView]] = field(default_factory=list)
 
@@ -96,6 +98,8 @@ class TopicView:
     path: str
     lines: list[ActorLine]  # every actor of the election, in its order
     elsewhere: list[OtherElectionLine] = field(default_factory=list)
+    previous: TopicView | None = None  # the neighbouring topics of the same theme
+    next: TopicView | None = None
 
     @property
     def answered(self) -> list[ActorLine]:
@@ -122,6 +126,14 @@ class ThemeView:
     @property
     def count(self) -> int:
         return sum(topic.count for topic in self.topics) + sum(len(line.proposals) for line in self.untagged)
+
+    def groups_of(self, actor: Actor) -> list[tuple[TopicView | None, list[ProposalView]]]:
+        """An actor's proposals on this theme, by topic in the theme's order; untagged ones last (topic None)."""
+        groups: list[tuple[TopicView | None, list[ProposalView]]] = []
+        for topic in self.topics:
+            groups += [(topic, line.proposals) for line in topic.lines if line.actor.id == actor.id and line.proposals]
+        groups += [(None, line.proposals) for line in self.untagged if line.actor.id == actor.id]
+        return groups
 
 
 @dataclass
@@ -160,13 +172,22 @@ class CoverageRow:
 
 
 @dataclass(frozen=True)
+class TopicRow:
+    theme: Theme
+    topic: Topic
+    counts: list[int]  # proposals per actor on this topic, in the election's actor order
+
+
+@dataclass(frozen=True)
 class Coverage:
-    """How many proposals each actor has per theme: the method page's table and `watwilwie coverage`."""
+    """How many proposals each actor has per theme and topic: the method page's tables and `watwilwie coverage`."""
 
     actors: list[Actor]
     rows: list[CoverageRow]
     totals: list[int]
     statements: int
+    topics: list[TopicRow]
+    untagged: list[ProposalView]  # proposals without a topic, in theme and actor order
 
 
 @dataclass
@@ -272,7 +293,13 @@ class ElectionView:
         themes = [view.theme for view in self.themes]
         rows = [CoverageRow(theme, [counts[(actor.id, theme.id)] for actor in self.actors], statements[theme.id]) for theme in themes]
         totals = [sum(counts[(actor.id, theme.id)] for theme in themes) for actor in self.actors]
-        return Coverage(list(self.actors), rows, totals, len(self.statements))
+        topics = [
+            TopicRow(view.theme, topic.topic, [len(line.proposals) for line in topic.lines])
+            for view in self.themes
+            for topic in view.topics
+        ]
+        untagged = [proposal for proposal in self.proposals if proposal.topic is None]
+        return Coverage(list(self.actors), rows, totals, len(self.statements), topics, untagged)
 
     def without_position(self) -> list[tuple[StatementView, list[Actor]]]:
         """Per statement, the stemhulp actors whose document takes no position on it."""

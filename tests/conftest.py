@@ -71,6 +71,7 @@ def make_data(root: Path, extra_source: str = "") -> Path:
         - id: partij-a
           name: Partij A
           kind: partij
+          on_ballot: true
           description: Een partij.
           sources: [programma-a]
         - id: raad-b

@@ -22,14 +22,6 @@ def test_lees_in_context_lands_on_the_highlighted_paragraph(page):
     expect(paragraph.get_by_role("link", name="Een wethouder voor Europese Zaken")).to_be_visible()
 
 
-def test_theme_page_jump_link_scrolls_to_an_actor(page):
-    page.goto("/leiden-2026/thema/wonen/")
-    page.locator("nav.wvw-jump").get_by_role("link", name="Coalitie 2022-2026").click()
-    heading = page.locator("h2#coalitie-leiden")
-    expect(heading).to_be_in_viewport()
-    expect(page.locator("#coalitie-leiden ~ .wvw-cards .wvw-proposal").first).to_be_visible()
-
-
 def test_phone_menu_leads_to_the_themes_of_an_election(page):
     page.goto("/")
     page.locator("label.md-header__button[for='__drawer']").click()

@@ -48,7 +48,7 @@ CASES = {
     ),
     "list item without fields": (
         lambda d: edit(d, ACTORS, "- id: raad-b", "- raad-b\n- id: raad-b"),
-        "site-data/testdorp-2026/actors.yml:6: elk item in deze lijst hoort velden te hebben (naam: waarde)"
+        "site-data/testdorp-2026/actors.yml:7: elk item in deze lijst hoort velden te hebben (naam: waarde)"
         " — schrijf het als '- id: …' en zet de andere velden eronder, twee spaties ingesprongen",
     ),
     "proposals file that is a list": (
@@ -104,7 +104,7 @@ CASES = {
     ),
     "list with nothing in it": (
         lambda d: edit(d, ACTORS, "sources: [advies-b]", "sources: []"),
-        "site-data/testdorp-2026/actors.yml:10: sources: hier hoort een lijst met minstens één item"
+        "site-data/testdorp-2026/actors.yml:11: sources: hier hoort een lijst met minstens één item"
         " — zet elk item op een eigen regel met '- ' ervoor",
     ),
     "fields expected": (

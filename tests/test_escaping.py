@@ -19,7 +19,7 @@ def test_hostile_quote_and_title_render_as_plain_text(mini_site):
     assert page.elements.count("b") == 0
     assert page.elements.count("em") == 0 and page.elements.count("strong") == 0
     assert page.meta["description"].startswith("Raad B: Wij <script>alert")  # attribute value, decoded
-    assert f"<title>{TITLE.replace('<', '&lt;').replace('>', '&gt;')} - Wat wil wie?</title>" in html
+    assert f"<title>{TITLE.replace('<', '&lt;').replace('>', '&gt;')} — Testdorp 2026 - Wat wil wie?</title>" in html
 
 
 def test_hostile_text_is_text_on_every_page_it_reaches(mini_site):

@@ -106,7 +106,7 @@ def test_invalid_utf8_names_file_and_line(data_dir):
     source = data_dir / SOURCE
     source.write_bytes(source.read_bytes().replace(b"Binnen de singels", b"Binnen de singels \xff"))
     assert problems(data_dir)[:2] == [
-        f"{E}/actors.yml:4: dit bestand is geen geldige UTF-8-tekst — sla het op als UTF-8",
+        f"{E}/actors.yml:5: dit bestand is geen geldige UTF-8-tekst — sla het op als UTF-8",
         f"{E}/bronnen/programma-a.txt:6: dit bestand is geen geldige UTF-8-tekst — sla het op als UTF-8",
     ]
 

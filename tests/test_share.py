@@ -72,7 +72,7 @@ def test_descriptions_summarise_the_page(real_site, pages):
     assert proposal.meta["og:description"].startswith("Volt: Er liggen zoveel kansen")
     statement_yaml = yaml.safe_load((ROOT / "site-data" / "leiden-2026" / "statements.yml").read_text(encoding="utf-8"))[0]
     statement = pages[real_site / "leiden-2026" / "stelling" / statement_yaml["id"] / "index.html"]
-    assert statement.meta["og:title"] == statement_yaml["text"].strip()
+    assert statement.meta["og:title"] == statement_yaml["text"].strip() + " — Leiden 2026"
     assert statement.meta["description"].startswith("Standpunten: Volt ")
     titles = [page.meta["og:title"] for page in pages.values()]
     assert len(set(titles)) > 0.95 * len(titles), "page titles should tell pages apart"
@@ -83,7 +83,7 @@ def test_hostile_text_is_escaped_in_meta_tags(mini_site):
     head = html[: html.index("</head>")]
     assert "<script>alert" not in head and "<b>html</b>" not in head
     page = read_page(mini_site / "testdorp-2026" / "wie" / "raad-b" / "vreemde-tekens" / "index.html")
-    assert page.meta["og:title"] == "Titel met <b>html</b> | en *sterren* # {{ x }}"
+    assert page.meta["og:title"] == "Titel met <b>html</b> | en *sterren* # {{ x }} — Testdorp 2026"
     assert '<script>alert("x")</script>' in page.meta["og:description"]
     assert "🚲" in page.meta["og:image:alt"]
 

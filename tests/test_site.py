@@ -133,7 +133,7 @@ def test_open_data_matches_the_yaml(real_site):
     data = json.loads((real_site / "leiden-2026" / "data.json").read_text(encoding="utf-8"))
     assert len(data["proposals"]) == len(proposals)
     first = data["proposals"][0]
-    assert set(first) == {"id", "actor", "theme", "title", "quote", "source", "page", "section", "url", "context_url"}
+    assert set(first) == {"id", "actor", "theme", "topic", "title", "quote", "source", "page", "section", "url", "context_url"}
     assert all(isinstance(p["page"], int) and p["page"] >= 1 for p in data["proposals"])
     rows = list(csv.DictReader(io.StringIO((real_site / "leiden-2026" / "voorstellen.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(proposals)

@@ -98,7 +98,7 @@ def test_wrong_type(data_dir):
 
 def test_invalid_choice_suggests_the_closest(data_dir):
     assert problems_after(data_dir, "testdorp-2026/actors.yml", "kind: adviesraad", "kind: adviesraaf") == [
-        "site-data/testdorp-2026/actors.yml:8: kind: 'adviesraaf' is geen geldige waarde"
+        "site-data/testdorp-2026/actors.yml:9: kind: 'adviesraaf' is geen geldige waarde"
         " — bedoelde je 'adviesraad'? kies uit: partij, coalitie, adviesraad, overheid"
     ]
 
@@ -145,7 +145,7 @@ def test_no_position_with_proposals(data_dir):
 
 def test_unknown_source_of_an_actor(data_dir):
     assert problems_after(data_dir, "testdorp-2026/actors.yml", "sources: [advies-b]", "sources: [advies-c]") == [
-        "site-data/testdorp-2026/actors.yml:10: onbekende bron 'advies-c' — bedoelde je 'advies-b'?"
+        "site-data/testdorp-2026/actors.yml:11: onbekende bron 'advies-c' — bedoelde je 'advies-b'?"
     ]
 
 
@@ -179,3 +179,10 @@ def test_yaml_syntax_error_is_reported_with_the_others(data_dir):
     problems = problems_after(data_dir, STATEMENTS, "- id: dertig-kmu-overal", "- id: dertig-kmu-overal\n  id: nogmaals")
     assert problems[0] == "site-data/testdorp-2026/proposals/partij-a.yml:4: onbekend thema 'woonen' — bedoelde je 'wonen'?"
     assert problems[1].startswith("site-data/testdorp-2026/statements.yml:2: dubbele sleutel 'id'")
+
+
+def test_only_a_party_can_be_on_the_ballot(data_dir):
+    assert problems_after(data_dir, "testdorp-2026/actors.yml", "  kind: adviesraad\n", "  kind: adviesraad\n  on_ballot: true\n") == [
+        "site-data/testdorp-2026/actors.yml:10: alleen een partij kan op het stembiljet staan, geen adviesraad"
+        " — verwijder 'on_ballot: true', of verander 'kind' in 'partij'"
+    ]

@@ -182,6 +182,7 @@ def cmd_coverage(args) -> int:
             print(f"### {election.election.name}\n\n{github.coverage_markdown(election)}\n")
         else:
             print(f"{election.election.name}\n{coverage_text(election)}\n")
+            print(f"Per onderwerp\n{topic_coverage_text(election)}\n")
             if election.statements:
                 print(f"Stellingen: wie heeft geen standpunt\n{without_position_text(election)}\n")
     return 0
@@ -192,11 +193,24 @@ def coverage_text(election: ElectionView) -> str:
     head = ["Thema", *(actor.label for actor in coverage.actors), "Stellingen"]
     rows = [[row.theme.name, *map(str, row.counts), str(row.statements)] for row in coverage.rows]
     rows.append(["Totaal", *map(str, coverage.totals), str(coverage.statements)])
-    widths = [max(len(line[i]) for line in [head, *rows]) for i in range(len(head))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))).rstrip()
-        for line in [head, *rows]
-    )
+    return "\n".join(_columns([head, *rows]))
+
+
+def topic_coverage_text(election: ElectionView) -> str:
+    """Proposals per actor and topic, and the proposals without a topic."""
+    coverage = election.coverage()
+    head = ["Onderwerp", *(actor.label for actor in coverage.actors)]
+    rows = [[f"{row.theme.id}/{row.topic.id}", *(str(count) if count else "—" for count in row.counts)] for row in coverage.topics]
+    lines = _columns([head, *rows])
+    if coverage.untagged:
+        lines.append(f"\nZonder onderwerp ({len(coverage.untagged)}):")
+        lines += [f"  {view.theme.id}: {view.actor.id}/{view.proposal.id}" for view in coverage.untagged]
+    return "\n".join(lines)
+
+
+def _columns(table: list[list[str]]) -> list[str]:
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
+    return ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))).rstrip() for line in table]
 
 
 def without_position_text(election: ElectionView) -> str:
@@ -237,7 +251,7 @@ def balance_text(figures: Balance) -> str:
 def cmd_schema(args) -> int:
     data_dir = _settings(args).data_dir.resolve()
     root = data_dir.parent
-    changed = write_schemas(root)
+    changed = write_schemas(root, data_dir)
     marked = add_modelines(data_dir, root)
     print(f"{len(changed)} schema-bestand(en) bijgewerkt; {len(marked)} YAML-bestand(en) kregen de schema-regel bovenaan.")
     return 0

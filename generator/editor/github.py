@@ -70,6 +70,13 @@ def coverage_markdown(election: ElectionView) -> str:
     for row in coverage.rows:
         lines.append(_row([row.theme.name, *map(str, row.counts), str(row.statements)]))
     lines.append(_row(["**Totaal**", *(f"**{total}**" for total in coverage.totals), f"**{coverage.statements}**"]))
+    lines += ["", "<details><summary>Per onderwerp</summary>", "", _row(["Onderwerp", *(actor.label for actor in coverage.actors)]), _row(["---"] + ["--:"] * len(coverage.actors))]
+    for topic in coverage.topics:
+        lines.append(_row([topic.topic.question, *(str(count) if count else "—" for count in topic.counts)]))
+    if coverage.untagged:
+        listing = ", ".join(f"{view.actor.id}/{view.proposal.id}" for view in coverage.untagged)
+        lines += ["", f"Zonder onderwerp ({len(coverage.untagged)}): {md_inline(listing)}"]
+    lines += ["", "</details>"]
     if election.statements:
         lines += ["", _row(["Stelling", "Geen standpunt"]), _row(["---", "---"])]
         for view, missing in election.without_position():

@@ -69,10 +69,13 @@ def kind_of(relative: str) -> FileKind | None:
     return next((kind for kind in FILE_KINDS if fnmatch(relative, kind.pattern) and relative.count("/") == kind.pattern.count("/")), None)
 
 
-def json_schema(kind: FileKind) -> dict[str, Any]:
+def json_schema(kind: FileKind, themes: list[Theme] = ()) -> dict[str, Any]:
+    """The schema of one kind of file; with `themes`, theme and topic ids are offered as choices."""
     target = list[kind.model] if kind.is_list else kind.model  # type: ignore[name-defined]
     schema = TypeAdapter(target).json_schema(schema_generator=_Draft7, ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
+    if themes:
+        _offer_ids(definitions, themes)
     if kind.implied_id:
         _drop_field(schema, "id")
     for node in (schema, *definitions.values()):
@@ -92,19 +95,43 @@ def json_schema(kind: FileKind) -> dict[str, Any]:
     return result
 
 
-def render(kind: FileKind) -> str:
-    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+def _offer_ids(definitions: dict[str, Any], themes: list[Theme]) -> None:
+    """Theme and topic ids as enums (with the Dutch names as descriptions), so an editor's autocompletion offers them."""
+    theme_ids = [theme.id for theme in themes]
+    theme_names = [theme.name for theme in themes]
+    topics = [(topic.id, f"{theme.name}: {topic.question}") for theme in themes for topic in theme.topics]
+    for name in ("Proposal", "Statement"):
+        properties = definitions.get(name, {}).get("properties", {})
+        if "theme" in properties:
+            properties["theme"].update(enum=theme_ids, enumDescriptions=theme_names)
+        if "topic" in properties and topics:
+            properties["topic"]["anyOf"] = [
+                {**option, "enum": [t for t, _ in topics], "enumDescriptions": [d for _, d in topics]} if option.get("type") != "null" else option
+                for option in properties["topic"].get("anyOf", [])
+            ]
 
 
-def schema_files() -> dict[str, str]:
-    """Every schema file, by its path in the repository."""
-    return {kind.schema_path: render(kind) for kind in FILE_KINDS}
+def render(kind: FileKind, themes: list[Theme] = ()) -> str:
+    return json.dumps(json_schema(kind, themes), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_schemas(root: Path) -> list[str]:
+def schema_files(data_dir: Path | None = None) -> dict[str, str]:
+    """Every schema file, by its path in the repository; theme and topic ids from `data_dir`/themes.yml."""
+    themes = _themes(data_dir) if data_dir else []
+    return {kind.schema_path: render(kind, themes) for kind in FILE_KINDS}
+
+
+def _themes(data_dir: Path) -> list[Theme]:
+    from ..load import Loader
+
+    loader = Loader(data_dir)
+    return loader.read_list(data_dir / "themes.yml", Theme)
+
+
+def write_schemas(root: Path, data_dir: Path | None = None) -> list[str]:
     """Write the schema files under `root`; return those that changed."""
     changed = []
-    for relative, text in schema_files().items():
+    for relative, text in schema_files(data_dir).items():
         path = root / relative
         if path.exists() and path.read_text(encoding="utf-8") == text:
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..dutch import KIND_LABELS, SOURCE_KINDS, aantal
 from ..models import Actor
 from ..plan import Page
-from ..views import ElectionView, SiteView, SourceView, StatementView, ThemeView, ProposalView
+from ..views import ElectionView, ProposalView, SiteView, SourceView, StatementView, ThemeView, TopicView
 
 PRIMARY = "#24476b"  # the site's header colour (content/assets/wvw.css)
 STANCE_COLOURS = {"eens": "#146c2e", "neutraal": "#4b5563", "oneens": "#b42318", "geen standpunt": ""}
@@ -31,12 +31,23 @@ class Chip:
 
 
 @dataclass(frozen=True)
+class Row:
+    """A line on the card: who (with their colour) and what, e.g. 'Volt: 3 voorstellen, zoals …'."""
+
+    label: str
+    text: str
+    colour: str
+    muted: bool = False  # drawn in grey: 'niet genoemd'
+
+
+@dataclass(frozen=True)
 class Card:
     title: str
     eyebrow: str = ""  # a short line above the title: the kind of page
     body: str = ""
     quote: bool = False  # the body is a verbatim quote: drawn in quotation marks
     chips: tuple[Chip, ...] = ()
+    rows: tuple[Row, ...] = ()
     accent: str = PRIMARY  # colour of the band on the left
     context: str = ""  # the election, top right: 'Leiden 2026'
     footer: str = ""  # a muted line at the bottom: where a quote comes from
@@ -46,11 +57,13 @@ class Card:
     def alt(self) -> str:
         """The card's text for screen readers (og:image:alt)."""
         parts = [self.site_name + (f", {self.context}" if self.context else "") + "."]
-        parts += [f"{self.eyebrow}:" if self.eyebrow else "", self.title.rstrip(".") + "."]
+        title = self.title if self.title.endswith(("?", "!")) else self.title.rstrip(".") + "."
+        parts += [f"{self.eyebrow}:" if self.eyebrow else "", title]
         if self.body:
             parts.append(f"“{self.body}”" if self.quote else self.body)
         if self.chips:
             parts.append(", ".join(chip.label for chip in self.chips) + ".")
+        parts += [f"{row.label}: {row.text}." for row in self.rows]
         if self.footer:
             parts.append(self.footer + ".")
         return " ".join(part for part in parts if part)
@@ -136,6 +149,22 @@ def _theme(base: Card, e: ElectionView, theme: ThemeView, **_) -> Card:
     return replace(base, eyebrow="Thema", title=theme.theme.name, body=theme.theme.description, chips=chips[:MAX_CHIPS])
 
 
+MAX_ROWS = 5
+
+
+def _topic(base: Card, e: ElectionView, theme: ThemeView, topic: TopicView, **_) -> Card:
+    """The question, and one line per actor: what it proposes, or that its document does not say."""
+    rows = []
+    for line in topic.lines[:MAX_ROWS]:
+        if line.proposals:
+            first = line.proposals[0].proposal.title
+            more = len(line.proposals) - 1
+            rows.append(Row(line.actor.label, first + (f" (+{more})" if more else ""), line.actor.display_colour))
+        else:
+            rows.append(Row(line.actor.label, "niet genoemd", line.actor.display_colour, muted=True))
+    return replace(base, eyebrow=theme.theme.name, body="", rows=tuple(rows))
+
+
 def _source(base: Card, e: ElectionView, source: SourceView, **_) -> Card:
     s = source.source
     return replace(base, eyebrow="Brondocument", body=f"{s.publisher}, {s.period}. De volledige tekst, met de geciteerde passages.")
@@ -154,5 +183,6 @@ _BUILDERS: dict[str, Callable[..., Card]] = {
     "proposal": _proposal,
     "actor": _actor,
     "theme": _theme,
+    "topic": _topic,
     "source": _source,
 }

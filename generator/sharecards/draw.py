@@ -26,7 +26,7 @@ from . import brand
 from .content import Card
 
 WIDTH, HEIGHT = 1200, 630
-LAYOUT_VERSION = "1"  # change when the drawing changes, so cached cards are redrawn
+LAYOUT_VERSION = "2"  # change when the drawing changes, so cached cards are redrawn
 BACKGROUND = "#ffffff"
 INK = "#14202e"
 MUTED = "#3d4a5c"
@@ -140,7 +140,7 @@ def render(card: Card) -> bytes:
         face = font("Regular", 28)
         draw.text((TEXT_LEFT, bottom), one_line(card.footer, face, TEXT_WIDTH), font=face, fill=MUTED, anchor="ld")
         bottom -= 56
-    chips_top = _chips(draw, card.chips, bottom)
+    chips_top = _rows(draw, card.rows, _chips(draw, card.chips, bottom))
     y = _eyebrow(draw, card, y + 34)
     title_face, title_lines, body_lines = _Layout(card).plan(chips_top - y - 20)
     y = _lines(draw, y, title_lines, title_face, INK, 1.12)
@@ -212,6 +212,28 @@ def _chips(draw: ImageDraw.ImageDraw, chips, bottom: int) -> int:
             x += width + 14
         y += CHIP_HEIGHT + 14
     return top
+
+
+ROW_SIZE = 30
+ROW_HEIGHT = 46
+
+
+def _rows(draw: ImageDraw.ImageDraw, rows, bottom: int) -> int:
+    """Draw one line per row (a colour mark, a bold label, a text) above `bottom`; return the top."""
+    if not rows:
+        return bottom
+    bold, regular = font("Bold", ROW_SIZE), font("Regular", ROW_SIZE)
+    top = bottom - len(rows) * ROW_HEIGHT
+    y = top
+    for row in rows:
+        draw.rounded_rectangle((TEXT_LEFT, y + 6, TEXT_LEFT + 10, y + ROW_HEIGHT - 8), radius=4, fill=row.colour)
+        label = one_line(row.label, bold, 360) + ": "
+        draw.text((TEXT_LEFT + 26, y + ROW_HEIGHT // 2), label, font=bold, fill=INK, anchor="lm")
+        left = TEXT_LEFT + 26 + bold.getlength(label) + 4
+        text = one_line(row.text, regular, TEXT_LEFT + TEXT_WIDTH - left)
+        draw.text((left, y + ROW_HEIGHT // 2), text, font=regular, fill=MUTED if row.muted else INK, anchor="lm")
+        y += ROW_HEIGHT
+    return top - 10
 
 
 def _readable(colour: str) -> str:

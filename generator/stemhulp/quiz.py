@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Callable
 
-from ..dutch import KIND_LABELS, KIND_NOTES
+from ..dutch import KIND_LABELS, kind_note
 from ..views import ElectionView
 from .matching import MIN_OVERLAP
 
@@ -33,8 +33,8 @@ def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
                 "name": a.name,
                 "short": a.label,
                 "kind": KIND_LABELS[a.kind],
-                "onBallot": a.kind == "partij",
-                "note": KIND_NOTES[a.kind],
+                "onBallot": a.on_ballot,
+                "note": kind_note(a),
                 "colour": a.display_colour,
                 "url": link(e.actor_path(a)),
             }
