@@ -3,15 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check generate test bench audit browser clean vind coverage schema summary
+.PHONY: site serve check generate test lint bench audit browser clean vind coverage schema summary balans
 
+# Editors need only the runtime (check, vind, serve, site); the test tools come with `make test`.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 site: $(STAMP) ## Validate the data and build the site into site/
 	$(BIN)/watwilwie build
@@ -38,10 +44,17 @@ schema: $(STAMP) ## Regenerate schema/*.schema.json from generator/models.py (an
 summary: $(STAMP) ## Markdown summary of a pull request: coverage and the pages that change against BASE=<site-data of the base>
 	@$(BIN)/watwilwie summary $(if $(BASE),--base $(BASE))
 
-test: $(STAMP) browser ## Run the whole test suite (browser tests use Debian's chromium)
+test: $(TEST_STAMP) browser lint ## Run the whole test suite (browser tests use Debian's chromium), after the linters
 	$(BIN)/pytest -q
 
-bench: $(STAMP) browser ## Benchmark: synthetic data at 1x, 10x, 100x the real data; prints time, memory and page weight (~30 min)
+lint: $(TEST_STAMP) ## ruff and mypy (settings in pyproject.toml)
+	$(BIN)/ruff check generator tests bench tools
+	$(BIN)/mypy
+
+balans: $(STAMP) ## Does the stemhulp separate the actors? The balance figures of every election
+	$(BIN)/watwilwie balans
+
+bench: $(TEST_STAMP) browser ## Benchmark: synthetic data at 1x, 10x, 100x the real data; prints time, memory and page weight (~30 min)
 	$(BIN)/python bench/run.py $(if $(SCALES),--scales $(SCALES))
 
 AUDIT_TOOLS := tools/audit/node_modules/.installed
@@ -50,7 +63,7 @@ $(AUDIT_TOOLS): tools/audit/package-lock.json
 	cd tools/audit && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-audit: $(STAMP) browser $(AUDIT_TOOLS) ## Lighthouse (mobile) and axe-core on one page of each type: scores, Web Vitals, bytes, screenshots (~5 min)
+audit: $(TEST_STAMP) browser $(AUDIT_TOOLS) ## Lighthouse (mobile) and axe-core on one page of each type: scores, Web Vitals, bytes, screenshots (~5 min)
 	$(BIN)/python tools/audit/audit.py $(if $(RUNS),--runs $(RUNS)) $(if $(ONLY),--only $(ONLY))
 
 browser: ## Install Debian's chromium for the browser tests, if missing

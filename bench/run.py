@@ -287,7 +287,7 @@ def report(scales: list[Scale], quotes: list, jobs: int) -> str:
             rows.append([label, *[f"{_n(s.stages['stages'][key]['seconds'], 1)} s · {_n(s.stages['stages'][key]['peak_mb'])} MB" for s in scales]])
     total = [sum(v["seconds"] for v in s.stages["stages"].values()) for s in scales]
     rows.append(["**generator total**", *[f"**{_n(t, 1)} s**" for t in total]])
-    rows.append(["generator per proposal", *[f"{_n(1000 * t / s.counts['proposals'], 2)} ms" for t, s in zip(total, scales)]])
+    rows.append(["generator per proposal", *[f"{_n(1000 * t / s.counts['proposals'], 2)} ms" for t, s in zip(total, scales, strict=True)]])
     out += ["", "### Generator, whole data set in one process (time · peak memory)", table(head, rows)]
     rows = [
         [f"wall time, {jobs} builds at a time", *[f"{_n(s.build_wall)} s" for s in scales]],

@@ -94,7 +94,7 @@ class TextMaker:
             if since_page > 3000:  # a new PDF page: the first line starts with one space
                 wrapped[0] = " " + wrapped[0]
                 since_page = 0
-            lines += wrapped + [""]
+            lines += [*wrapped, ""]
             added = sum(len(line) + 1 for line in wrapped) + 1
             size += added
             since_page += added

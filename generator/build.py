@@ -26,6 +26,7 @@ from .sharecards import brand
 from .sharecards.content import card_for
 from .sharecards.draw import CardCache
 from .validate import validate
+from .views import SiteView
 
 MANIFEST = ".generated"
 
@@ -45,7 +46,12 @@ class Generated:
     settings: Settings
     problems: list[Problem]
     files: dict[str, str | bytes | Path] = field(default_factory=dict)
-    plan: Plan | None = None
+    plan: Plan | None = None  # None when there are problems
+
+    @property
+    def site(self) -> SiteView:
+        assert self.plan is not None, "only valid data is planned"
+        return self.plan.site
 
 
 def check(data_dir: Path, elections: tuple[str, ...] = ()) -> Checked:

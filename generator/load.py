@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from .models import Actor, Election, Located, Proposal, ProposalFile, Source, Statement, Theme
 from .messages import schema_problems
+from .models import Actor, Election, Located, Proposal, ProposalFile, Source, Statement, Theme
 from .problems import Problem
 from .quotes import SourceText
 from .yamlfile import LineDict, LineList, YamlError, read_utf8, read_yaml
@@ -132,7 +132,7 @@ class Loader:
             return None
         text = SourceText(raw, source.hyphenation)
         found = text.find_section_lines([(spec.title, spec.starts) for spec in source.sections])
-        for spec, section in zip(source.sections, found):
+        for spec, section in zip(source.sections, found, strict=True):
             if section is None:
                 file, line = spec.where("starts")
                 self.problems.append(Problem(file, line, f"kop '{spec.starts}' niet gevonden in de tekst (na de vorige kop)", "neem de eerste woorden van de regel waar dit hoofdstuk begint, precies zoals in de tekst"))
@@ -212,7 +212,7 @@ class Loader:
 
     def read_items(self, path: Path, raw: LineList, model: type[M]) -> list[M]:
         items = []
-        for item, line in zip(raw, raw.item_lines):
+        for item, line in zip(raw, raw.item_lines, strict=True):
             if not isinstance(item, LineDict):
                 self.problems.append(Problem(self.shown(path), line, "elk item in deze lijst hoort velden te hebben (naam: waarde)", "schrijf het als '- id: …' en zet de andere velden eronder, twee spaties ingesprongen"))
                 continue
@@ -241,7 +241,7 @@ def place_all(instance: Located, raw: LineDict, file: str) -> None:
         if isinstance(value, Located) and isinstance(raw_value, LineDict):
             place_all(value, raw_value, file)
         elif isinstance(value, list) and isinstance(raw_value, LineList):
-            for item, raw_item in zip(value, raw_value):
+            for item, raw_item in zip(value, raw_value, strict=False):
                 if isinstance(item, Located) and isinstance(raw_item, LineDict):
                     place_all(item, raw_item, file)
         elif isinstance(value, dict) and isinstance(raw_value, LineDict):

@@ -16,7 +16,7 @@ def schema_problems(error: ValidationError, raw: LineDict, file: str, model: typ
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
         line = line_of(raw, loc)
-        message, hint = describe(detail, loc, raw, model)
+        message, hint = describe(dict(detail), loc, raw, model)
         problems.append(Problem(file, line, message, hint))
     return problems
 

@@ -177,10 +177,10 @@ def _election_view(data: ElectionData, theme_order: list[Theme], sources: dict[P
     statements = _statement_views(data, ordered, themes, {(v.actor.id, v.proposal.id): v for v in proposals})
     used = {v.theme.id for v in proposals} | {s.theme.id for s in statements}
     theme_views = [_theme_view(data.id, ordered, theme, proposals, statements) for theme in theme_order if theme.id in used]
-    view = ElectionView(data, theme_views, ordered, proposals, statements, list(source_views.values()))
+    election = ElectionView(data, theme_views, ordered, proposals, statements, list(source_views.values()))
     stated = {pos.actor.id for s in statements for pos in s.positions if pos.stated}
-    view.has_stemhulp = bool(statements) and len(stated & set(data.election.stemhulp.actors)) >= MIN_STEMHULP_ACTORS
-    return view
+    election.has_stemhulp = bool(statements) and len(stated & set(data.election.stemhulp.actors)) >= MIN_STEMHULP_ACTORS
+    return election
 
 
 def _statement_views(data: ElectionData, actors: list[Actor], themes: dict[str, Theme], by_key: dict[tuple[str, str], ProposalView]) -> list[StatementView]:

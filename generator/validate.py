@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .load import ElectionData, SiteData
-from .models import Located, Proposal, ProposalKey, Theme
+from .models import Actor, Located, Proposal, ProposalKey, Source, Statement, Theme, Topic
 from .problems import Problem
 from .urls import RESERVED_ELECTION_IDS, RESERVED_ITEM_IDS
 
@@ -61,8 +61,9 @@ def _reserved(site: SiteData) -> list[Problem]:
     for data in site.elections:
         if data.id in RESERVED_ELECTION_IDS:
             problems.append(problem_at(data.election, "id", f"de map '{data.id}' botst met een map van de site zelf", "geef de map een andere naam, zoals 'leiden-2026'"))
-    items = [*site.themes] + [item for d in site.elections for item in (*d.actors, *d.sources.values(), *d.proposals, *d.statements)]
-    items += [topic for theme in site.themes for topic in theme.topics]
+    items: list[Theme | Topic | Actor | Source | Proposal | Statement] = [*site.themes, *(topic for theme in site.themes for topic in theme.topics)]
+    for d in site.elections:
+        items += [*d.actors, *d.sources.values(), *d.proposals, *d.statements]
     for item in items:
         if item.id in RESERVED_ITEM_IDS:
             problems.append(problem_at(item, "id", f"'{item.id}' kan geen id zijn: zo heet de overzichtspagina", "kies een andere id"))

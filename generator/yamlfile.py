@@ -137,7 +137,7 @@ def read_yaml(path: Path, shown_as: str) -> Any:
     """Parse `path`; raise YamlError naming `shown_as` and the line on any problem."""
     text = read_utf8(path, shown_as)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader extends SafeLoader
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -41,9 +41,8 @@ class _Reader(HTMLParser):
             self.page.links.append(values["href"])
         if tag == "link" and values.get("rel") == "canonical":
             self.page.canonical = values.get("href") or ""
-        if tag in RESOURCE_TAGS and values.get(RESOURCE_TAGS[tag]):
-            if tag != "link" or values.get("rel") not in {"canonical", "prev", "next"}:
-                self.page.resources.append(values[RESOURCE_TAGS[tag]])
+        if tag in RESOURCE_TAGS and values.get(RESOURCE_TAGS[tag]) and (tag != "link" or values.get("rel") not in {"canonical", "prev", "next"}):
+            self.page.resources.append(values[RESOURCE_TAGS[tag]])
         if tag == "meta" and (values.get("name") or values.get("property")):
             self.page.meta[values.get("name") or values.get("property")] = values.get("content") or ""
         if tag in {"script", "style", "svg"}:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_project, make_project
 from generator.engine import EngineError
+
+from conftest import ROOT, build_project, make_project
 from test_scale import many_elections
 
 ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
@@ -36,7 +37,7 @@ def test_a_failed_mkdocs_build_keeps_the_previous_site(project):
     before = files_of(project / "site")
     overrides = project / "templates" / "overrides" / "main.html"
     overrides.write_text(overrides.read_text(encoding="utf-8") + "\n{% block broken %}{{ kapot( }}{% endblock %}\n", encoding="utf-8")
-    with pytest.raises(Exception):
+    with pytest.raises(EngineError):
         build_project(project)
     assert files_of(project / "site") == before
     assert not list(project.glob(".site-*")) and not (project / "site.old").exists()

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_data, write
 from generator.build import check
 from generator.editor.github import annotation
 from generator.problems import Problem
+
+from conftest import ROOT, make_data, write
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 ACTORS = "testdorp-2026/actors.yml"

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from conftest import ROOT, make_data, make_project, write
 from test_cli import run
+
 from generator.build import check
 from generator.editor.entry import entry_for
 from generator.editor.finder import FinderError, find
+
+from conftest import ROOT, make_data, make_project, write
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 

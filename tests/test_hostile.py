@@ -11,17 +11,18 @@ import functools
 import http.server
 import json
 import subprocess
-import threading
 import sys
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
+from generator.build import check
+
 from conftest import PHONE, ROOT, _QuietHandler, build_project, make_data, make_project, write
 from fields import ELECTION, FIELDS, SOURCE, add_to_source, set_value
-from generator.build import check
 from htmlcheck import read_page
 
 E = f"site-data/{ELECTION}"

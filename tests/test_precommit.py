@@ -10,8 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
 from generator.yamlfile import read_yaml
+
+from conftest import ROOT
 
 BIN = Path(sys.executable).parent
 MESSY = """\

@@ -23,11 +23,12 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, make_data
-from fields import ELECTION, FIELDS, QUOTE, add_to_source, set_value
 from generator.build import check
 from generator.plan import plan
 from generator.render import Renderer
+
+from conftest import ROOT, make_data
+from fields import ELECTION, FIELDS, QUOTE, add_to_source, set_value
 
 PLAIN = "Gewone tekst"
 SOURCE_PAGE = f"{ELECTION}/bron/programma-a.md"

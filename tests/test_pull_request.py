@@ -6,13 +6,15 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, make_data
 from test_cli import run
 from test_editor_errors import edit
+
 from generator.build import generate
 from generator.editor.cli import coverage_text
 from generator.editor.github import coverage_markdown, page_changes
 from generator.settings import Settings
+
+from conftest import ROOT, make_data
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 

@@ -81,7 +81,7 @@ def test_decomposed_accents_match_precomposed(volt_den_haag):
 
 def test_ellipsis_skips_a_glued_footnote_number(coalition):
     # "Warmtevisie3" (L324): the footnote number is left out with an ellipsis.
-    line = next(l for l in coalition.lines if "Warmtevisie3" in l)
+    line = next(text for text in coalition.lines if "Warmtevisie3" in text)
     before, after = line.split("Warmtevisie3")
     quote = f"{before.strip()} Warmtevisie … {after.strip()}".strip()
     assert locate(quote, coalition) is not None

@@ -7,15 +7,16 @@ import re
 from pathlib import Path
 
 import pytest
-
-from conftest import make_data, make_project
 from test_cli import run
+
 from generator.build import check
 from generator.editor.finder import find
 from generator.editor.scaffold import ScaffoldError, guess_hyphenation, new_election
 from generator.editor.schema import MODELINE_PREFIX
 from generator.editor.slugs import slugify, unique
 from generator.quotes import SourceText
+
+from conftest import make_data, make_project
 
 # What `pdftotext programma.pdf programma.txt` gives: pages separated by form feeds.
 PDFTOTEXT = (

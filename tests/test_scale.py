@@ -13,9 +13,10 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_project, make_data, make_project
 from generator.build import check
 from generator.plan import MAX_ELSEWHERE, plan
+
+from conftest import ROOT, build_project, make_data, make_project
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 TOWNS = ["testdorp-2026", "a-2026", "b-2026", "c-2026", "d-2026", "e-2026"]

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator, FormatChecker
 
-from conftest import ROOT, make_data
 from generator.build import check
 from generator.editor.schema import FILE_KINDS, MODELINE_PREFIX, json_schema, kind_of, modeline, schema_files
 from generator.yamlfile import read_yaml
+
+from conftest import ROOT, make_data
 
 DATA = ROOT / "site-data"
 

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import make_data
 from generator.build import check, generate
 from generator.plan import plan
 from generator.settings import Settings, settings_from
 from generator.sharecards import draw as cardimage
 from generator.sharecards.content import Card, Chip, card_for
 from generator.urls import share_image
+
+from conftest import make_data
 from htmlcheck import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,7 +149,7 @@ def test_share_buttons_on_statement_theme_and_actor_pages(real_site):
         share = re.search(r'<div class="wvw-share" role="group" aria-label="([^"]+)"[^>]*data-share-url="([^"]+)"', html)
         assert share and share.groups() == (label, url), rel
         encoded = url.replace(":", "%3A")
-        assert f'href="https://wa.me/?text=' in html and encoded in html
+        assert 'href="https://wa.me/?text=' in html and encoded in html
         assert 'href="mailto:?subject=' in html
     assert "wvw-share" not in (real_site / "leiden-2026" / "bron" / "index.html").read_text(encoding="utf-8")
 
@@ -215,7 +216,7 @@ def test_card_drawing_copes_with_long_and_hostile_text():
         eyebrow="x" * 300,
         body='<script>alert("x")</script> ' * 40,
         quote=True,
-        chips=tuple(Chip(f"Partij {i} met een lange naam: oneens", "#b42318") for i in range(6)) + (Chip("geen kleur", ""),),
+        chips=(*tuple(Chip(f"Partij {i} met een lange naam: oneens", "#b42318") for i in range(6)), Chip("geen kleur", "")),
         context="עברית 2026",
     )
     image = Image.open(BytesIO(cardimage.render(card)))

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from htmlcheck import content_text, read_page, resolve
 from generator.settings import settings_from
+
+from htmlcheck import content_text, read_page, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = settings_from(ROOT / "mkdocs.yml").site_url

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import expect
 
-from conftest import ROOT
 from generator.stemhulp.matching import match, percentage, statement_points
+
+from conftest import ROOT
 
 STEMHULP = "/leiden-2026/stemhulp/"
 ANSWER_LABELS = {"eens": "Eens", "neutraal": "Neutraal", "oneens": "Oneens"}
@@ -86,7 +87,7 @@ def quiz_page(browser, base_url):
     actors=st.lists(st.sampled_from(ACTORS), min_size=1, max_size=len(ACTORS), unique=True),
 )
 def test_python_and_javascript_agree_exactly(quiz_page, answers, important, actors):
-    given_answers = {sid: a for sid, a in zip(STATEMENT_IDS, answers) if a is not None}
+    given_answers = {sid: a for sid, a in zip(STATEMENT_IDS, answers, strict=True) if a is not None}
     python = [
         {"actor": r.actor, "points": r.points, "maxPoints": r.max_points, "overlap": r.overlap, "agreements": r.agreements, "percentage": r.percentage}
         for r in match(given_answers, set(important), POSITIONS, actors)

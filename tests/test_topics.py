@@ -10,16 +10,15 @@ import subprocess
 import sys
 from collections import Counter
 from html import unescape
-from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import PHONE, ROOT, make_data
 from generator.editor.schema import FILE_KINDS, json_schema
 from generator.load import Loader
+
+from conftest import PHONE, ROOT, make_data
 
 DATA = ROOT / "site-data"
 LINES = re.compile(r'<ul class="wvw-lines[^"]*">(.*?)</ul>', re.S)
@@ -83,7 +82,7 @@ def test_each_topic_block_names_every_actor_once_and_says_niet_genoemd_where_sil
                     continue
                 lines = blocks[topic.id]
                 assert [label for label, _, _ in lines] == labels, f"{theme.id}/{topic.id}"
-                for actor, (label, silent, body) in zip(sorted(election.actors, key=lambda a: not a.on_ballot), lines):
+                for actor, (label, silent, body) in zip(sorted(election.actors, key=lambda a: not a.on_ballot), lines, strict=True):
                     assert silent == (actor.id not in tagged), f"{topic.id}: {label}"
                     assert ("Niet genoemd" in body) == silent
 
@@ -156,7 +155,7 @@ def test_coverage_lists_topics_and_untagged_proposals(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator.cli", "coverage"], cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert ["wonen/aantal-woningen", "1", "—"] == lines[lines.index("Per onderwerp") + 2].split()
+    assert lines[lines.index("Per onderwerp") + 2].split() == ["wonen/aantal-woningen", "1", "—"]
     assert "Zonder onderwerp (3):" in lines
     assert "  wonen: raad-b/vreemde-tekens" in lines
 

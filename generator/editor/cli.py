@@ -170,7 +170,7 @@ def _site_view(args) -> SiteView | None:
             print(problem, file=sys.stderr)
         print(f"\n{len(result.problems)} fout(en) gevonden; eerst verbeteren.", file=sys.stderr)
         return None
-    return result.plan.site
+    return result.site
 
 
 def cmd_coverage(args) -> int:
@@ -210,7 +210,7 @@ def topic_coverage_text(election: ElectionView) -> str:
 
 def _columns(table: list[list[str]]) -> list[str]:
     widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
-    return ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))).rstrip() for line in table]
+    return ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths, strict=True))).rstrip() for line in table]
 
 
 def without_position_text(election: ElectionView) -> str:
@@ -242,8 +242,10 @@ def balance_text(figures: Balance) -> str:
         f"Stellingen: {figures.statements}; iedereen hetzelfde: {len(figures.unanimous)} (hoogstens {MAX_UNANIMOUS}); eens tegenover oneens: {len(figures.opposite)}",
         f"{'Actor':<28}{'standpunten':>12}{'eens':>6}{'neutraal':>9}{'oneens':>7}{'% oneens':>9}{'altijd eens':>12}{'altijd oneens':>14}",
     ]
+    def score(value: int | None) -> str:
+        return "—" if value is None else f"{value} %"
+
     for row in figures.actors:
-        score = lambda value: "—" if value is None else f"{value} %"
         lines.append(f"{row.actor.label:<28}{row.positions:>12}{row.eens:>6}{row.neutraal:>9}{row.oneens:>7}{row.oneens_share:>8} %{score(row.always_eens):>12}{score(row.always_oneens):>14}")
     return "\n".join(lines)
 
@@ -268,5 +270,5 @@ def cmd_summary(args) -> int:
         before = generate(replace(settings, data_dir=args.base))
         if not before.problems:
             changes = github.page_changes(before.files, current.files)
-    print(github.summary(current.plan.site, changes, settings.site_url), end="")
+    print(github.summary(current.site, changes, settings.site_url), end="")
     return 0

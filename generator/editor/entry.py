@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from .finder import Hit
 from ..load import SiteData
 from ..models import Actor, Proposal, ProposalKey
 from ..quotes import QuoteLocation
+from .finder import Hit
 from .schema import modeline
 from .slugs import slugify, unique
 
@@ -80,7 +80,7 @@ def _theme_line(hit: Hit, placed: list[tuple[Proposal, QuoteLocation]], themes: 
     nearby = Counter(p.theme for p, loc in placed if section is not None and loc.section == section)
     if nearby:
         theme = nearby.most_common(1)[0][0]
-        return f"    theme: {theme}  # zoals andere voorstellen uit '{_comment(section)}'; klopt dat?"
+        return f"    theme: {theme}  # zoals andere voorstellen uit '{_comment(section or '')}'; klopt dat?"
     return f"    theme:  # kies een thema: {', '.join(themes)}"
 
 

@@ -11,6 +11,7 @@ shown, so a pasted quote always passes the check.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -116,7 +117,7 @@ def sentences(text: SourceText) -> list[tuple[int, int]]:
     cuts.update(m.start() for m in _BULLET.finditer(normal.text))
     cuts.update(bisect_left(normal.origin, offset) for offset in _heading_edges(text))
     spans = []
-    for start, end in zip(sorted(cuts), sorted(cuts)[1:]):
+    for start, end in itertools.pairwise(sorted(cuts)):
         while start < end and normal.text[start] in " •●▪■":  # a bullet is no part of the quote
             start += 1
         while end > start and normal.text[end - 1] == " ":
@@ -166,6 +167,8 @@ def _phrase_hits(query: str, folded: str, windows: list[tuple[int, int]]) -> lis
     found = []
     for _, score, index in process.extract(query, choices, scorer=fuzz.partial_ratio, score_cutoff=MIN_SCORE, limit=None):
         aligned = fuzz.partial_ratio_alignment(query, choices[index])
+        if aligned is None:
+            continue
         offset = windows[index][0]
         found.append((score, *_whole_words(folded, offset + aligned.dest_start, offset + aligned.dest_end)))
     return found

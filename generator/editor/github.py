@@ -9,8 +9,8 @@ the pages that the change adds, changes or removes.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from .. import urls
 from ..escape import md_inline
@@ -51,15 +51,18 @@ class PageChanges:
         return not (self.added or self.changed or self.removed)
 
 
-def page_changes(before: dict[str, str], after: dict[str, str]) -> PageChanges:
+def page_changes(before: Mapping[str, object], after: Mapping[str, object]) -> PageChanges:
     """Which generated pages differ between two renderings (Markdown paths under content/)."""
-    pages = lambda files: {path for path in files if path.endswith(".md")}  # noqa: E731
-    old, new = pages(before), pages(after)
+    old, new = _pages(before), _pages(after)
     return PageChanges(
         added=sorted(new - old),
         changed=sorted(path for path in old & new if before[path] != after[path]),
         removed=sorted(old - new),
     )
+
+
+def _pages(files: Mapping[str, object]) -> set[str]:
+    return {path for path in files if path.endswith(".md")}
 
 
 def coverage_markdown(election: ElectionView) -> str:

@@ -19,6 +19,7 @@ import yaml
 from ..dutch import dutch_date
 from ..load import Loader
 from ..quotes import SourceText
+from ..quotes.normalise import Hyphenation
 from .schema import modeline
 from .slugs import slugify
 
@@ -91,7 +92,7 @@ def _read_text(path: Path) -> str:
     return text.replace("\r\n", "\n")
 
 
-def guess_hyphenation(text: str) -> str:
+def guess_hyphenation(text: str) -> Hyphenation:
     """'soft' when words are broken over lines with a hyphen (a typeset pdf), else 'hard'."""
     return "soft" if len(_SOFT_BREAK.findall(text)) >= 3 else "hard"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -69,7 +70,7 @@ def kind_of(relative: str) -> FileKind | None:
     return next((kind for kind in FILE_KINDS if fnmatch(relative, kind.pattern) and relative.count("/") == kind.pattern.count("/")), None)
 
 
-def json_schema(kind: FileKind, themes: list[Theme] = ()) -> dict[str, Any]:
+def json_schema(kind: FileKind, themes: Sequence[Theme] = ()) -> dict[str, Any]:
     """The schema of one kind of file; with `themes`, theme and topic ids are offered as choices."""
     target = list[kind.model] if kind.is_list else kind.model  # type: ignore[name-defined]
     schema = TypeAdapter(target).json_schema(schema_generator=_Draft7, ref_template="#/definitions/{model}")
@@ -95,7 +96,7 @@ def json_schema(kind: FileKind, themes: list[Theme] = ()) -> dict[str, Any]:
     return result
 
 
-def _offer_ids(definitions: dict[str, Any], themes: list[Theme]) -> None:
+def _offer_ids(definitions: dict[str, Any], themes: Sequence[Theme]) -> None:
     """Theme and topic ids as enums (with the Dutch names as descriptions), so an editor's autocompletion offers them."""
     theme_ids = [theme.id for theme in themes]
     theme_names = [theme.name for theme in themes]
@@ -111,13 +112,13 @@ def _offer_ids(definitions: dict[str, Any], themes: list[Theme]) -> None:
             ]
 
 
-def render(kind: FileKind, themes: list[Theme] = ()) -> str:
+def render(kind: FileKind, themes: Sequence[Theme] = ()) -> str:
     return json.dumps(json_schema(kind, themes), indent=2, ensure_ascii=False) + "\n"
 
 
 def schema_files(data_dir: Path | None = None) -> dict[str, str]:
     """Every schema file, by its path in the repository; theme and topic ids from `data_dir`/themes.yml."""
-    themes = _themes(data_dir) if data_dir else []
+    themes: Sequence[Theme] = _themes(data_dir) if data_dir else ()
     return {kind.schema_path: render(kind, themes) for kind in FILE_KINDS}
 
 

@@ -7,12 +7,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from jinja2 import TemplateError
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..build import Generated
 from . import EngineError
+from .plugin import GeneratorPlugin
 
 
 def build_site(generated: Generated, site_dir: Path) -> None:
@@ -28,10 +30,12 @@ def build_site(generated: Generated, site_dir: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         config = load_config(str(settings.config_file), site_dir=str(staging), docs_dir=str(settings.content_dir.resolve()), strict=True)
-        config.plugins["watwilwie"].generated = generated
+        plugin = config.plugins["watwilwie"]
+        assert isinstance(plugin, GeneratorPlugin), "mkdocs.yml lists the watwilwie plugin"
+        plugin.generated = generated
         try:
             build(config)
-        except MkDocsException as error:
+        except (MkDocsException, TemplateError) as error:  # a strict warning, or a broken theme override
             raise EngineError(str(error)) from error
         if site_dir.exists():
             shutil.rmtree(old, ignore_errors=True)

@@ -70,7 +70,7 @@ def split_sitemap(site_dir: Path, site_url: str, elections: list[str]) -> None:
     site_url = site_url.rstrip("/") + "/"
     locations = [loc.text or "" for loc in ElementTree.parse(sitemap).getroot().iter(f"{{{SITEMAP_NS}}}loc")]
     scoped: dict[str, list[str]] = {election: [] for election in elections}
-    root = []
+    root: list[str] = []
     for location in locations:
         scope = scope_of(location.removeprefix(site_url), elections)
         (scoped[scope] if scope else root).append(location)

@@ -129,7 +129,9 @@ class SourceText:
 
     @cached_property
     def _index_alternative(self) -> TextIndex:
-        return TextIndex(self.normalised_alternative.text)
+        alternative = self.normalised_alternative
+        assert alternative is not None, "only read when there is an alternative reading"
+        return TextIndex(alternative.text)
 
     # -- paragraphs for the source page -----------------------------------
     @cached_property

@@ -46,8 +46,8 @@ def logo(size: int, padding: float = 0.0) -> Image.Image:
         _stroke(draw, [at(*left), at(top, 20), at(*right)], width)
         cx, cy = at(*centre)
         radius = 8 * scale
-        start = math.degrees(math.atan2(36 - centre[1], 7))
-        draw.arc((cx - radius - width / 2, cy - radius - width / 2, cx + radius + width / 2, cy + radius + width / 2), start, 180 - start, fill="white", width=width)
+        angle = math.degrees(math.atan2(36 - centre[1], 7))
+        draw.arc((cx - radius - width / 2, cy - radius - width / 2, cx + radius + width / 2, cy + radius + width / 2), angle, 180 - angle, fill="white", width=width)
     return image.resize((size, size), Image.Resampling.LANCZOS)
 
 

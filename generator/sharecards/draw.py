@@ -60,7 +60,7 @@ def drawable(text: str) -> str:
     return " ".join(kept.split())
 
 
-def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> tuple[list[str], bool]:
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: float, max_lines: int) -> tuple[list[str], bool]:
     """Break text into at most `max_lines` lines; the flag says whether text was cut off."""
     lines: list[str] = []
     words = text.split()
@@ -80,7 +80,7 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) ->
     return lines, bool(words)
 
 
-def ellipsize(line: str, face: ImageFont.FreeTypeFont, width: int) -> str:
+def ellipsize(line: str, face: ImageFont.FreeTypeFont, width: float) -> str:
     """End a line with '…', dropping words until it fits."""
     line = line.rstrip(" ,;:.")
     while line and face.getlength(line + " …") > width:
@@ -88,14 +88,14 @@ def ellipsize(line: str, face: ImageFont.FreeTypeFont, width: int) -> str:
     return line + " …"
 
 
-def fit(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+def fit(text: str, face: ImageFont.FreeTypeFont, width: float, max_lines: int) -> list[str]:
     lines, cut = wrap(text, face, width, max_lines)
     if cut and lines:
         lines[-1] = ellipsize(lines[-1], face, width)
     return lines
 
 
-def one_line(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:
+def one_line(text: str, face: ImageFont.FreeTypeFont, width: float) -> str:
     return next(iter(fit(drawable(text), face, width, 1)), "")
 
 
@@ -200,7 +200,7 @@ def _chips(draw: ImageDraw.ImageDraw, chips, bottom: int) -> int:
     top = bottom - len(rows) * CHIP_HEIGHT - (len(rows) - 1) * 14
     y = top
     for row in rows:
-        x = TEXT_LEFT
+        x: float = TEXT_LEFT
         for label, colour, width in row:
             box = (x, y, x + width, y + CHIP_HEIGHT)
             if colour:
@@ -284,7 +284,7 @@ class CardCache:
         files = {path: self.directory / f"{card_key(card)}.png" for path, card in cards.items()}
         missing = {files[path]: card for path, card in cards.items() if not files[path].exists()}
         self.directory.mkdir(parents=True, exist_ok=True)
-        for file, data in zip(missing, self._draw(list(missing.values()))):
+        for file, data in zip(missing, self._draw(list(missing.values())), strict=True):
             atomic_write(file, data)
         for file in files.values():
             os.utime(file)

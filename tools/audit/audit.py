@@ -171,7 +171,7 @@ def pick_pages(site: Path) -> list[tuple[str, str]]:
     picked = [*_first(site, SITE_PAGES, site)]
     if elections:
         picked += _first(elections[0], ELECTION_PAGES, site)
-    return picked + [("404", NOT_FOUND)]
+    return [*picked, ("404", NOT_FOUND)]
 
 
 def _first(folder: Path, types, site: Path):
@@ -286,7 +286,7 @@ def _check_page(browser, result: Result, base: str, scheme: str, out: Path) -> N
         result.axe[scheme] = [
             f"{v['id']} ({v['impact']}, {len(v['nodes'])}×): {v['help']} — {v['nodes'][0]['target']}" for v in report["violations"]
         ]
-    except Exception as error:  # keep auditing the other pages
+    except Exception as error:  # noqa: BLE001 - any browser failure is reported, and the other pages are still audited
         result.errors.append(f"browser ({scheme}): {error}")
     finally:
         context.close()
@@ -308,7 +308,7 @@ def table(results: list[Result]) -> str:
         measured = (f"{r.lcp_ms / 1000:.2f}", f"{r.cls:.3f}", f"{r.tbt_ms:.0f}", f"{r.kib:.0f}", str(r.requests)) if s else ("–",) * 5
         rows.append((r.label, *(str(s.get(c, "–")) for c in CATEGORIES), *measured, str(axe), str(len(r.offsite))))
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))) for row in rows]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
