@@ -71,6 +71,7 @@ def plan(site: SiteData, sources: dict[ProposalKey, str], locations: dict[Propos
     pages = [
         Page(urls.HOME, "home", site_name, "Wat willen partijen, coalities en adviesraden? Vergelijk hun voorstellen met letterlijke citaten uit de bron.", {}),
         Page(urls.METHOD, "methode", "Zo werkt deze site", "Hoe we voorstellen kiezen, citaten controleren en standpunten vastleggen.", {}),
+        Page(urls.SEARCH, "search", "Zoeken", "Zo vind je alles op deze site: kies je gemeente en een thema.", {}, search=False),
     ]
     for e in view.elections:
         pages += _election_pages(e)

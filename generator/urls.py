@@ -9,6 +9,7 @@ from __future__ import annotations
 
 HOME = "index.md"
 METHOD = "methode.md"
+SEARCH = "zoeken.md"  # where the search button leads without JavaScript
 
 # Folders and files the site itself has at the top level; an election with one of these ids would overwrite them.
 RESERVED_ELECTION_IDS = frozenset({"assets", "search", "methode", "og", "index", "over", "begrippen", "zoeken", "wijzigingen"})
