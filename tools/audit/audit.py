@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from budgets import PageResult, read_run, search_line, search_misses, table
+from budgets import PageResult, budgets_for, read_run, search_line, search_misses, table
 from searchspeed import first_result_ms
 from vnu import CheckerError, check_site
 
@@ -291,6 +291,32 @@ def html_check(site: Path, results: list[PageResult]) -> tuple[int, int, int]:
     return sum(len(found) for found in errors.values()), len(errors), pages
 
 
+def heaviest_pages(site: Path, results: list[PageResult]) -> list[str]:
+    """The heaviest page of each audited type in any election, its first visit estimated from the audited page's.
+
+    Only the audited page counts for the budgets; these lines say where a type's pages go past them.
+    """
+    elections = [d.parent for d in site.glob("*/thema")]
+    lines = []
+    for label, patterns, *_ in ELECTION_PAGES:
+        result = next((r for r in results if r.label == label and r.runs), None)
+        if result is None:
+            continue
+        pages = [p for e in elections for p in e.glob(f"{patterns[-1]}/index.html")]
+        heaviest = max(pages, key=_gzipped)
+        audited = site / urlsplit(result.path).path / "index.html"
+        kib = result.figures()["kib"] + (_gzipped(heaviest) - _gzipped(audited)) / 1024
+        budget = next(b for b in budgets_for(label) if b.key == "kib")
+        if heaviest != audited:
+            verdict = "within" if budget.met(kib) else "over"
+            lines.append(f"{label}: {heaviest.parent.relative_to(site).as_posix()}/ ≈ {kib:.1f} KiB, {verdict} its budget {budget.describe()}")
+    return lines
+
+
+def _gzipped(page: Path) -> int:
+    return len(gzip.compress(page.read_bytes(), compresslevel=6, mtime=0))
+
+
 def search_query(site: Path, election_path: str) -> str:
     """A word to search for: the longest word in the title of the election's first proposal."""
     index = json.loads((site / election_path / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -350,6 +376,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nHTML (vnu), every page: {html_errors} errors in {bad_pages} of {pages} pages")
     if search_ms:
         print(search_line(search_ms))
+    heaviest = heaviest_pages(site, results)
+    if heaviest:
+        print("\nThe heaviest page of each type, in any election (first visit estimated; not a budget):")
+        print("\n".join(f"  {line}" for line in heaviest))
     print(f"\nLighthouse reports in {out}/, phone screenshots (360 px, light and dark) in {shots}/")
     missed = html_errors > 0 or bool(search_misses(search_ms))
     for result in results:
