@@ -20,7 +20,7 @@ from .opendata import election_json, proposals_csv
 from .plan import Plan, plan
 from .problems import Problem
 from .quotes import QuoteLocation
-from .render import Renderer
+from .render import Renderer, redirect_page
 from .settings import Settings
 from .sharecards import brand
 from .sharecards.content import card_for
@@ -73,6 +73,7 @@ def generate(settings: Settings) -> Generated:
     renderer = Renderer(site_plan, settings.site_name, settings.repo_url, settings.site_url)
     cards = {page.path: card_for(page, site_plan.site, settings.site_name) for page in site_plan.pages}
     files: dict[str, str | bytes | Path] = {page.path: renderer.render(page, cards[page.path].alt) for page in site_plan.pages}
+    files.update({moved.path: redirect_page(moved, settings.site_url) for moved in site_plan.moved})
     for e in site_plan.site.elections:
         files[e.data_json_path] = election_json(e)
         files[e.csv_path] = proposals_csv(e)

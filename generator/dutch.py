@@ -44,6 +44,11 @@ def dutch_date(date: dt.date) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
+def percent(value: int | None) -> str:
+    """'54 %', or '—' where there is no percentage (too few positions to compare)."""
+    return "—" if value is None else f"{value} %"
+
+
 def aantal(count: int, single: str, plural: str) -> str:
     """'1 voorstel', '3 voorstellen'."""
     return f"{count} {single if count == 1 else plural}"

@@ -8,6 +8,7 @@ Layout of `site-data/`:
     <election>/bronnen/<source>.txt    ... and its text
     <election>/proposals/*.yml         proposals, one or more files per actor
     <election>/statements.yml          stemhulp statements (optional)
+    <election>/redirects.yml           old addresses of renamed or removed pages (optional)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .messages import schema_problems
-from .models import Actor, Election, Located, Proposal, ProposalFile, Source, Statement, Theme
+from .models import Actor, Election, Located, Proposal, ProposalFile, Redirect, Source, Statement, Theme
 from .problems import Problem
 from .quotes import SourceText
 from .yamlfile import LineDict, LineList, YamlError, read_utf8, read_yaml
@@ -38,6 +39,7 @@ class ElectionData:
     texts: dict[str, SourceText] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    redirects: list[Redirect] = field(default_factory=list)
     # Ids written in the data but not loaded because of an error reported already:
     # references to them are not reported again.
     broken: set[str] = field(default_factory=set)
@@ -113,6 +115,9 @@ class Loader:
         statements = folder / "statements.yml"
         if statements.exists():
             data.statements = self.read_list(statements, Statement)
+        redirects = folder / "redirects.yml"
+        if redirects.exists():
+            data.redirects = self.read_list(redirects, Redirect)
         if folder / "actors.yml" in self.failed:
             data.unreadable.add("actors")
         if any(path.parent == folder / "proposals" for path in self.failed):

@@ -154,6 +154,20 @@ class Position(Located):
     explanation: Text | None = Field(default=None, description="Korte, neutrale uitleg van het standpunt.")
 
 
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+){0,2}$", max_length=200)]
+
+
+class Redirect(Located):
+    """An old address that leads to the page that replaced it: ids are URLs, and links to them live on."""
+
+    from_: PagePath = Field(alias="from", description="Het oude adres binnen deze verkiezing, zoals 'stelling/oude-id'.")
+    to: PagePath = Field(description="Het nieuwe adres binnen deze verkiezing, zoals 'stelling/nieuwe-id', of 'stelling' voor het overzicht.")
+
+    @property
+    def id(self) -> str:
+        return self.from_
+
+
 class Statement(Located):
     id: Slug = Field(description=ID)
     theme: Slug = Field(description="Het id van een thema uit site-data/themes.yml.")

@@ -58,11 +58,20 @@ class NavItem:
     children: list[NavItem] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Moved:
+    """An old address (a folder, served as `<path>/index.html`) that sends the reader to a page."""
+
+    path: str  # e.g. 'leiden-2026/stelling/oude-id/index.html'
+    target: str  # the Markdown path of the page it leads to
+
+
 @dataclass
 class Plan:
     site: SiteView
     pages: list[Page]
     nav: list[NavItem]
+    moved: list[Moved] = field(default_factory=list)
 
 
 def plan(site: SiteData, sources: dict[ProposalKey, str], locations: dict[ProposalKey, QuoteLocation], site_name: str) -> Plan:
@@ -74,7 +83,13 @@ def plan(site: SiteData, sources: dict[ProposalKey, str], locations: dict[Propos
     ]
     for e in view.elections:
         pages += _election_pages(e)
-    return Plan(view, pages, navigation(view))
+    by_url = {urls.url_of(page.path): page.path for page in pages}
+    moved = [
+        Moved(f"{e.id}/{redirect.from_}/index.html", by_url[f"{e.id}/{redirect.to}/".replace("//", "/")])
+        for e in view.elections
+        for redirect in e.data.redirects
+    ]
+    return Plan(view, pages, navigation(view), moved)
 
 
 def _election_pages(e: ElectionView) -> list[Page]:
@@ -102,6 +117,14 @@ def _election_pages(e: ElectionView) -> list[Page]:
         f"Doe de stemhulp voor de {name}: vergelijk je mening met {len(e.stemhulp_actors)} partijen en organisaties. Je antwoorden blijven op je telefoon.",
         {"e": e},
     ))
+    if e.has_stemhulp:
+        for actor in e.stemhulp_actors:
+            if actor.on_ballot:
+                pages.append(Page(
+                    urls.stemhulp_result(e.id, actor.id), "stemhulp-result", f"Stemhulp {town}: {actor.label} bovenaan",
+                    f"Iemand deelde een uitslag van de stemhulp {e.label}: {actor.name} kwam bovenaan. Doe de stemhulp zelf; je antwoorden blijven op je telefoon.",
+                    {"e": e, "actor": actor}, search=False,
+                ))
     pages.append(Page(e.sources_path, "sources", f"Brondocumenten – {town}", "De volledige tekst van elk brondocument, met de geciteerde passages.", {"e": e}))
     for source in e.sources:
         pages.append(Page(source.path, "source", source.source.title, f"Volledige tekst van '{source.source.title}' ({source.source.publisher}).", {"e": e, "source": source}, search=False))

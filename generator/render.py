@@ -7,6 +7,7 @@ lands and how it is escaped there.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from . import dutch, urls
 from .escape import front_matter, md_inline, one_line
-from .plan import Page, Plan
+from .plan import Moved, Page, Plan
+from .stemhulp.balance import MAX_UNANIMOUS, MIN_POSITIONS_FOR_SHARE
 from .stemhulp.quiz import stemhulp_json
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -48,9 +50,20 @@ def environment() -> Environment:
     def link(context, to: str) -> str:
         return relative_url(context["page_path"], to)
 
-    env.filters.update(kind_note=dutch.kind_note, aantal=dutch.aantal, dutch_date=dutch.dutch_date, md=md_inline, link=link, icon=icon_svg, url_of=urls.url_of)
-    env.globals.update(KIND_LABELS=dutch.KIND_LABELS, STANCE_LABELS=dutch.STANCE_LABELS, urls=urls)
+    env.filters.update(percent=dutch.percent, kind_note=dutch.kind_note, aantal=dutch.aantal, dutch_date=dutch.dutch_date, md=md_inline, link=link, icon=icon_svg, url_of=urls.url_of)
+    env.globals.update(MAX_UNANIMOUS=MAX_UNANIMOUS, MIN_POSITIONS_FOR_SHARE=MIN_POSITIONS_FOR_SHARE, KIND_LABELS=dutch.KIND_LABELS, STANCE_LABELS=dutch.STANCE_LABELS, urls=urls)
     return env
+
+
+def redirect_page(moved: Moved, site_url: str) -> str:
+    """A page at an old address that sends the reader on, without JavaScript, and tells search engines where to look."""
+    to = relative_url(moved.path.removesuffix("index.html") + "index.md", moved.target)
+    canonical = f'<link rel="canonical" href="{html.escape(site_url + urls.url_of(moved.target))}">' if site_url else ""
+    return (
+        '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>Deze pagina is verhuisd</title>\n'
+        f'<meta http-equiv="refresh" content="0; url={html.escape(to)}">\n{canonical}\n<meta name="robots" content="noindex">\n</head>\n'
+        f'<body>\n<p>Deze pagina is verhuisd: <a href="{html.escape(to)}">ga naar de nieuwe pagina</a>.</p>\n</body>\n</html>\n'
+    )
 
 
 class Renderer:

@@ -67,6 +67,11 @@ def stemhulp(e: str) -> str:
     return f"{e}/stemhulp.md"
 
 
+def stemhulp_result(e: str, actor_id: str) -> str:
+    """A result shared without answers: which party came first (the page only invites to take the quiz)."""
+    return f"{e}/stemhulp/uitslag/{actor_id}.md"
+
+
 def sources(e: str) -> str:
     return f"{e}/bron/index.md"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .load import ElectionData, SiteData
 from .models import Actor, Located, Proposal, ProposalKey, Source, Statement, Theme, Topic
 from .problems import Problem
+from .stemhulp.balance import lint
 from .urls import RESERVED_ELECTION_IDS, RESERVED_ITEM_IDS
 
 
@@ -78,7 +79,9 @@ def validate(site: SiteData) -> Validated:
     for data in site.elections:
         # An unreadable themes.yml is reported; every theme reference would only repeat it.
         unchecked = set(themes) | {proposal.theme for proposal in data.proposals} | {s.theme for s in data.statements} if site.themes_unreadable else set()
-        problems += _check_election(data, themes, sources, site.broken_themes | unchecked)
+        found = _check_election(data, themes, sources, site.broken_themes | unchecked)
+        # The balance of a stemhulp only means something once its references hold.
+        problems += found or lint(data)
     return Validated(problems, sources)
 
 
@@ -129,7 +132,29 @@ def _check_election(data: ElectionData, themes: dict[str, Theme], sources: dict[
         problems += _check_proposal(data, proposal, themes, actors, sources, broken)
     for statement in data.statements:
         problems += _check_statement(statement, themes, actors, proposals_by_actor, broken)
+    return problems + _check_redirects(data)
+
+
+def _check_redirects(data: ElectionData) -> list[Problem]:
+    """An old address must not be a page of the site, and must lead to one."""
+    pages = election_pages(data)
+    problems = _duplicates(data.redirects, "oud adres")
+    for redirect in data.redirects:
+        if redirect.from_ in pages:
+            problems.append(problem_at(redirect, "from", f"'{redirect.from_}' is een pagina van de site; die kan niet doorverwijzen", "verwijder deze regel, of kies het adres dat niet meer bestaat"))
+        if redirect.to not in pages:
+            problems.append(_unknown(redirect, "to", "onbekende pagina", redirect.to, sorted(pages)))
     return problems
+
+
+def election_pages(data: ElectionData) -> set[str]:
+    """The addresses (below the election's folder) of the pages an election's data makes."""
+    pages = {"", "thema", "wie", "stelling", "vergelijk", "stemhulp", "bron"}
+    pages |= {f"thema/{p.theme}" for p in data.proposals} | {f"thema/{s.theme}" for s in data.statements}
+    pages |= {f"thema/{p.theme}/{p.topic}" for p in data.proposals if p.topic}
+    pages |= {f"wie/{a.id}" for a in data.actors} | {f"wie/{p.actor}/{p.id}" for p in data.proposals}
+    pages |= {f"stelling/{s.id}" for s in data.statements} | {f"bron/{source}" for source in data.sources}
+    return pages
 
 
 def _check_proposal(data, proposal, themes, actors, sources, broken) -> list[Problem]:

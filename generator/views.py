@@ -15,6 +15,7 @@ from .dutch import STANCE_LABELS
 from .load import ElectionData
 from .models import Actor, Election, Position, Proposal, Source, Statement, Theme, Topic
 from .quotes import Paragraph, QuoteLocation, SourceText
+from .stemhulp.balance import Balance, balance
 
 
 @dataclass
@@ -281,6 +282,11 @@ class ElectionView:
     def positions_of(self, actor: Actor) -> list[tuple[StatementView, PositionView]]:
         """The statements on which `actor` has a position, with that position."""
         return [(s, pos) for s in self.statements for pos in s.positions if pos.actor.id == actor.id and pos.stated]
+
+    @cached_property
+    def balance(self) -> Balance:
+        """How well the stemhulp's statements separate the actors (the editorial lint's figures)."""
+        return balance(self.data)
 
     @property
     def stemhulp_actors(self) -> list[Actor]:

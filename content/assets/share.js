@@ -76,6 +76,24 @@
     document.querySelectorAll(".wvw-share").forEach(setUp);
   }
 
+  /* For a box made by a script (the stemhulp's result): what to share, then the buttons. */
+  function update(box, data) {
+    box.dataset.shareTitle = data.title;
+    box.dataset.shareText = data.text;
+    box.dataset.shareUrl = data.url;
+    var links = box.querySelectorAll(".wvw-share__link");
+    links.forEach(function (link) {
+      if (link.href.indexOf("mailto:") === 0) {
+        link.href = "mailto:?subject=" + encodeURIComponent(data.title) + "&body=" + encodeURIComponent(data.text + "\n\n" + data.url);
+      } else {
+        link.href = "https://wa.me/?text=" + encodeURIComponent(data.text + " " + data.url);
+      }
+    });
+    setUp(box);
+  }
+
+  window.WvwShare = { update: update };
+
   if (window.document$) {
     window.document$.subscribe(setUpAll);
   } else {

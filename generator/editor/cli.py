@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..build import check, generate
+from ..dutch import percent
 from ..settings import Settings
 from ..stemhulp.balance import MAX_UNANIMOUS, Balance, balance, lint
 from ..views import ElectionView, SiteView
@@ -242,11 +243,8 @@ def balance_text(figures: Balance) -> str:
         f"Stellingen: {figures.statements}; iedereen hetzelfde: {len(figures.unanimous)} (hoogstens {MAX_UNANIMOUS}); eens tegenover oneens: {len(figures.opposite)}",
         f"{'Actor':<28}{'standpunten':>12}{'eens':>6}{'neutraal':>9}{'oneens':>7}{'% oneens':>9}{'altijd eens':>12}{'altijd oneens':>14}",
     ]
-    def score(value: int | None) -> str:
-        return "—" if value is None else f"{value} %"
-
     for row in figures.actors:
-        lines.append(f"{row.actor.label:<28}{row.positions:>12}{row.eens:>6}{row.neutraal:>9}{row.oneens:>7}{row.oneens_share:>8} %{score(row.always_eens):>12}{score(row.always_oneens):>14}")
+        lines.append(f"{row.actor.label:<28}{row.positions:>12}{row.eens:>6}{row.neutraal:>9}{row.oneens:>7}{row.oneens_share:>8} %{percent(row.always_eens):>12}{percent(row.always_oneens):>14}")
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import urls
+from ..dutch import percent
 from ..escape import md_inline
 from ..problems import Problem
 from ..views import ElectionView, SiteView
@@ -87,6 +88,20 @@ def coverage_markdown(election: ElectionView) -> str:
     return "\n".join(lines)
 
 
+def balance_markdown(election: ElectionView) -> str:
+    """The stemhulp's balance figures, as on the method page."""
+    figures = election.balance
+    lines = [
+        f"{figures.statements} stellingen; iedereen hetzelfde: {len(figures.unanimous)}; eens tegenover oneens: {len(figures.opposite)}",
+        "",
+        _row(["Wie", "Eens", "Neutraal", "Oneens", "% oneens", "Altijd eens", "Altijd oneens"]),
+        _row(["---"] + ["--:"] * 6),
+    ]
+    for row in figures.actors:
+        lines.append(_row([row.actor.label, str(row.eens), str(row.neutraal), str(row.oneens), f"{row.oneens_share} %", percent(row.always_eens), percent(row.always_oneens)]))
+    return "\n".join(lines)
+
+
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cell if cell.startswith(("**", "---", "--:")) else md_inline(cell) for cell in cells) + " |"
 
@@ -95,6 +110,8 @@ def summary(site: SiteView, changes: PageChanges | None, site_url: str) -> str:
     parts = ["## Wat wil wie? — controle geslaagd", ""]
     for election in site.elections:
         parts += [f"### {md_inline(election.election.name)}", "", coverage_markdown(election), ""]
+        if election.has_stemhulp:
+            parts += ["#### Balans van de stemhulp", "", balance_markdown(election), ""]
     parts.append("### Gewijzigde pagina's")
     parts.append("")
     if changes is None:

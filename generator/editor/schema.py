@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from ..models import Actor, Election, Located, ProposalFile, Source, Statement, Theme
+from ..models import Actor, Election, Located, ProposalFile, Redirect, Source, Statement, Theme
 
 SCHEMA_DIR = "schema"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
@@ -54,6 +54,7 @@ FILE_KINDS = (
     FileKind("source", "*/bronnen/*.yml", Source, False, True, "Gegevens van één brondocument. De tekst staat ernaast als .txt met dezelfde naam."),
     FileKind("proposals", "*/proposals/*.yml", ProposalFile, False, False, "De voorstellen van één actor, met letterlijke citaten."),
     FileKind("statements", "*/statements.yml", Statement, True, False, "De stellingen van de stemhulp, met het standpunt van elke actor."),
+    FileKind("redirects", "*/redirects.yml", Redirect, True, False, "Oude adressen die naar een nieuwe pagina leiden. Verwijder nooit een regel."),
 )
 
 
