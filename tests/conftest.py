@@ -17,6 +17,8 @@ from generator.engine import build_site as engine_build
 from generator.problems import DataInvalid
 from generator.settings import settings_from
 
+from htmlcheck import read_page
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SOURCE_TEXT = """\
@@ -178,6 +180,24 @@ def real_site(tmp_path_factory) -> Path:
     """The real data, built once with the strict MkDocs build."""
     root = make_project(tmp_path_factory.mktemp("real"))
     return build_project(root)
+
+
+@pytest.fixture(scope="session")
+def pages(real_site):
+    """Every page of the real site, read once; old addresses that only send the reader on are left out."""
+    read = {path: read_page(path) for path in sorted(real_site.rglob("*.html"))}
+    return {path: page for path, page in read.items() if "refresh" not in page.meta}
+
+
+@pytest.fixture(scope="session")
+def redirects(real_site):
+    """The old addresses of the real site: path -> the URL they send the reader to."""
+    found = {}
+    for path in sorted(real_site.rglob("*.html")):
+        page = read_page(path)
+        if "refresh" in page.meta:
+            found[path] = page.meta["refresh"].split("url=", 1)[1]
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -95,6 +95,7 @@ def test_two_actors_with_the_same_positions_everywhere(tmp_path):
 
 
 def test_a_statement_with_one_position(tmp_path):
+    # Eleven statements: a stemhulp is judged from ten.
     rows = [*BALANCED, ("eens", "-")]
     found = problems_for(tmp_path, rows)
     assert found == [

@@ -24,7 +24,7 @@ MIN_POSITIONS_FOR_SHARE = 10  # the oneens share is checked for actors with this
 ONEENS_SHARE = (30, 70)  # per cent of an actor's positions that are "oneens"
 READER_SCORE = (25, 75)  # per cent that an always-eens or always-oneens reader gets
 MIN_STATED = 2  # positions per statement
-MIN_STATEMENTS = 10  # below this, percentages swing too much to judge the balance of actors and readers
+MIN_STATEMENTS = 10  # a stemhulp is judged from this size; below it, every percentage swings on one statement
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,8 @@ def lint(data: ElectionData) -> list[Problem]:
     """Every broken rule of a stemhulp's balance, at the statement or file it concerns."""
     if not data.statements or not data.election.stemhulp.actors:
         return []
+    if len(data.statements) < MIN_STATEMENTS:
+        return []
     figures = balance(data)
     wanted = data.election.stemhulp.actors
     problems = []
@@ -99,8 +101,6 @@ def lint(data: ElectionData) -> list[Problem]:
         for statement in figures.unanimous:
             stance = next(iter(stated(statement, wanted).values()))
             problems.append(_at(statement, f"bij stelling '{statement.id}' heeft iedereen met een standpunt hetzelfde ({stance}); zulke stellingen zijn er {len(figures.unanimous)}, hoogstens {MAX_UNANIMOUS} mogen", "kies een stelling waarover de documenten verschillend kiezen, of vervang deze"))
-    if len(data.statements) < MIN_STATEMENTS:
-        return problems
     first = data.statements[0]
     low, high = ONEENS_SHARE
     for row in figures.actors:
