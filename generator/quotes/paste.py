@@ -8,8 +8,9 @@ two things forgiven that copying adds:
 - a hyphen at a line break, with or without the space that the line break (or
   YAML folding) left: "woning- bouw" and "woning-bouw" match the source whether it
   reads "woningbouw" (a word broken over two lines) or "woning-bouw" (a real
-  hyphen). A capital after the hyphen ("Noord-Holland") or a conjunction
-  ("sociale- en middenhuur") keeps the hyphen as written.
+  hyphen). After a capital the hyphen stays and only the space goes ("Zuid-
+  Holland" is "Zuid-Holland"); before a conjunction ("sociale- en middenhuur")
+  hyphen and space stay as written.
 
 No-break spaces, soft hyphens and ligatures need no second try: `normalise`
 treats them as spaces, nothing and letters. The quote the site shows is the
@@ -74,6 +75,7 @@ class _Site:
     end: int
     raw_start: int
     raw_end: int
+    optional: bool  # the source may read the word without the hyphen (a lower-case letter follows)
 
 
 def _find_with_break_hyphens(quote: str, source: SourceText) -> tuple[QuoteLocation, str] | None:
@@ -96,11 +98,12 @@ def _break_sites(normal: Normalised, raw_length: int) -> list[_Site]:
     sites = []
     for match in _BREAK_HYPHEN.finditer(normal.text):
         following = match.group(1)
-        if not following[0].islower() or following in _CONJUNCTIONS:
+        spaced = match.group(0).endswith(" ")
+        if following in _CONJUNCTIONS or not (following[0].islower() or spaced):
             continue
         start, end = match.start(), match.end()
         raw_end = normal.origin[end] if end < len(normal.origin) else raw_length
-        sites.append(_Site(start, end, normal.origin[start], raw_end))
+        sites.append(_Site(start, end, normal.origin[start], raw_end, optional=following[0].islower()))
     return sites
 
 
@@ -113,7 +116,7 @@ def _part_patterns(text: str, sites: list[_Site]) -> list[re.Pattern[str]]:
         pieces, cursor = [], position
         for site in sites:
             if position <= site.start < end:
-                pieces += [re.escape(text[cursor : site.start]), "(-?)"]
+                pieces += [re.escape(text[cursor : site.start]), "(-?)" if site.optional else "(-)"]
                 cursor = site.end
         pieces.append(re.escape(text[cursor:end]))
         part = "".join(pieces)
