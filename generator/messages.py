@@ -104,6 +104,8 @@ def describe(detail: dict, loc: tuple, raw: LineDict, model: type[BaseModel]) ->
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         hint = f"bedoelde je '{close[0]}'?" if close else ""
         return f"{name}: {shown} is geen geldige waarde", (hint + " " if hint else "") + f"kies uit: {', '.join(options)}"
+    if kind in {"string_type", "str_type"} and loc[-1] == "id" and value is None:
+        return f"{name}: hier hoort een id", "maak een korte id van de titel, in kleine letters met streepjes, zoals 'sociale-huur'"
     if kind in {"string_type", "str_type"}:
         return f"{name}: hier hoort tekst", "zet de tekst achter de dubbele punt, eventueel tussen aanhalingstekens"
     if kind == "string_too_short":
