@@ -350,6 +350,7 @@ VERBS = frozenset({
     "legt", "leggen", "betaalt", "betalen", "vraagt", "vragen", "doet", "doen", "gebruikt", "gebruiken", "draagt",
     "dragen", "ligt", "liggen", "betekent", "betekenen", "hoort", "horen", "mag", "mogen", "voert", "voeren"
 })
+_CAPTION = re.compile(r"^(?:tabel|figuur|foto|afbeelding|grafiek|kaart|bron)\b")
 _PRONOUN_VERB = re.compile(r"\b(?:we|wij|ik|zij|ze|u|je|jij)\s+\w+|\bte\s+\w+en\b")
 
 
@@ -415,5 +416,8 @@ def _actor(site: SiteData, actor_id: str, election: str | None) -> tuple[Electio
 
 def _says_something(sentence: str) -> bool:
     """Enough words, and a verb-like word: not a heading, caption or table cell."""
-    words = re.findall(r"\w+", _fold(sentence))
-    return len(words) >= MIN_WORDS and (any(word in VERBS for word in words) or _PRONOUN_VERB.search(_fold(sentence)) is not None)
+    folded = _fold(sentence)
+    words = re.findall(r"\w+", folded)
+    if len(words) < MIN_WORDS or _CAPTION.match(folded):
+        return False
+    return any(word in VERBS for word in words) or _PRONOUN_VERB.search(folded) is not None
