@@ -91,12 +91,15 @@ class _Loader(yaml.SafeLoader):
         yamllint wants); ' #klimaat' or ' # 1' was most likely meant as text.
         """
         mark = node.end_mark
-        rest = mark.buffer[mark.pointer :].split("\n", 1)[0] if mark.buffer else ""
+        if not mark.buffer:
+            return
+        rest = re.split(r"[\r\n]", mark.buffer[mark.pointer : mark.pointer + _REST], maxsplit=1)[0]
         found = _COMMENT_AFTER.match(rest)
         if found and not (len(found.group(1)) >= 2 and found.group(2)[1:2] in ("", " ")):
             self.comments.append((mark.line + 1, node.value, found.group(2).rstrip()))
 
 
+_REST = 300  # characters after a text that are looked at for a comment; a longer comment is cut in the note
 _COMMENT_AFTER = re.compile(r"([ \t]+)(#.*)$")
 
 
