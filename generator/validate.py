@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .history import REVISIONS, committed_items
+from .committed import REVISIONS, committed_items
 from .load import ElectionData, SiteData
 from .models import Actor, Located, Proposal, ProposalKey, Source, Statement, Theme, Topic
 from .problems import Problem
