@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check generate test lint bench audit browser clean vind coverage schema summary balans
+.PHONY: site serve check generate test lint bench audit browser clean vind ongeciteerd coverage schema summary balans
 
 # Editors need only the runtime (check, vind, serve, site); the test tools come with `make test`.
 $(STAMP): pyproject.toml
@@ -31,9 +31,13 @@ check: $(STAMP) ## Validate the data and every quote; exit 1 on any error
 generate: $(STAMP) ## Write the generated Markdown into content/
 	$(BIN)/watwilwie generate
 
-vind: $(STAMP) ## Find a quote for a new proposal: make vind WOORDEN="sociale huurwoningen" [OPTIES="--actor volt-leiden"]
+vind: $(STAMP) ## Find a quote for a new proposal: make vind WOORDEN="sociale huurwoningen" [OPTIES="--actor volt-leiden --nieuw --titel '…'"]
 	@test -n "$$WOORDEN" || { echo 'Zeg wat je zoekt: make vind WOORDEN="een paar woorden"'; exit 2; }
 	$(BIN)/watwilwie vind "$$WOORDEN" $(OPTIES)
+
+ongeciteerd: $(STAMP) ## What nobody quotes yet: make ongeciteerd ACTOR=coalitie-leiden [OPTIES="--election leiden-2026"]
+	@test -n "$$ACTOR" || { echo 'Zeg van welke actor: make ongeciteerd ACTOR=coalitie-leiden'; exit 2; }
+	$(BIN)/watwilwie ongeciteerd "$$ACTOR" $(OPTIES)
 
 coverage: $(STAMP) ## Count the proposals per actor and theme
 	$(BIN)/watwilwie coverage

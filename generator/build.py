@@ -18,7 +18,7 @@ from .locate import locate_quotes
 from .models import ProposalKey
 from .opendata import election_json, proposals_csv
 from .plan import Plan, plan
-from .problems import Problem
+from .problems import Note, Problem
 from .quotes import QuoteLocation
 from .render import Renderer, redirect_page
 from .settings import Settings
@@ -33,12 +33,16 @@ MANIFEST = ".generated"
 
 @dataclass
 class Checked:
-    """The data after loading, validation and quote location: problems, or everything the plan needs."""
+    """The data after loading, validation and quote location: problems, or everything the plan needs.
+
+    `notes` are warnings: the data was read, perhaps not as meant; they never stop a build.
+    """
 
     problems: list[Problem]
     site: SiteData
     sources: dict[ProposalKey, str] = field(default_factory=dict)
     locations: dict[ProposalKey, QuoteLocation] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -61,7 +65,8 @@ def check(data_dir: Path, elections: tuple[str, ...] = ()) -> Checked:
     validated = validate(site)
     located = locate_quotes(site, validated.sources)
     problems = sorted(loader.problems + validated.problems + located.problems, key=lambda p: (p.file, p.line))
-    return Checked(problems, site, validated.sources, located.locations)
+    notes = sorted(loader.notes + located.notes, key=lambda p: (p.file, p.line))
+    return Checked(problems, site, validated.sources, located.locations, notes)
 
 
 def generate(settings: Settings) -> Generated:

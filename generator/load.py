@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from .messages import schema_problems
 from .models import Actor, Election, Located, Proposal, ProposalFile, Redirect, Source, Statement, Theme
-from .problems import Problem
+from .problems import Note, Problem
 from .quotes import SourceText
 from .yamlfile import LineDict, LineList, YamlError, read_utf8, read_yaml
 
@@ -68,6 +68,7 @@ class Loader:
         self.root = root
         self.only = set(elections)  # load only these elections (one site per election); empty: all
         self.problems: list[Problem] = []
+        self.notes: list[Note] = []  # warnings: read, but perhaps not as meant
         self.broken: set[str] = set()  # ids of items that failed validation, for the current scope
         self.failed: set[Path] = set()  # files that could not be read as a whole
 
@@ -182,7 +183,7 @@ class Loader:
     def read_raw(self, path: Path) -> Any:
         try:
             self.check_inside(path)
-            return read_yaml(path, self.shown(path))
+            return read_yaml(path, self.shown(path), self.notes)
         except YamlError as error:
             self.problems.append(error.problem)
             self.failed.add(path)

@@ -39,7 +39,7 @@ def test_new_election_validates_builds_and_takes_a_found_quote(tmp_path, program
     made = run("nieuw", "Súdwest-Fryslân", str(programme), "--partij", "Lokaal Belang", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     assert "Nieuwe verkiezing gemaakt in site-data/sudwest-fryslan-2026/" in made.stdout
-    assert 'watwilwie vind "een paar woorden" --election sudwest-fryslan-2026' in made.stdout
+    assert 'make vind WOORDEN="een paar woorden" OPTIES="--election sudwest-fryslan-2026"' in made.stdout
     folder = data / "sudwest-fryslan-2026"
     assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) == [
         "actors.yml",
@@ -55,12 +55,12 @@ def test_new_election_validates_builds_and_takes_a_found_quote(tmp_path, program
     assert "2 verkiezingen" in checked.stdout
 
     # The finder offers a quote for the new party; pasted as the scaffold's comment says, it passes.
-    found = run("vind", "voorrang fiets binnenstad", "--election", "sudwest-fryslan-2026", "--yaml", cwd=tmp_path)
+    found = run("vind", "voorrang fiets binnenstad", "--election", "sudwest-fryslan-2026", "--titel", "Fiets krijgt voorrang", "--yaml", cwd=tmp_path)
     assert found.returncode == 0, found.stderr
     assert "De fiets krijgt voorrang in de binnenstad." in found.stdout
     proposals = folder / "proposals" / "lokaal-belang.yml"
     text = proposals.read_text(encoding="utf-8").replace("proposals: []", "proposals:")
-    entry = found.stdout.replace("theme:  #", "theme: mobiliteit  #").replace("title:  #", "title: Fiets krijgt voorrang  #")
+    entry = found.stdout.replace("theme:  #", "theme: mobiliteit  #")
     proposals.write_text(text + entry, encoding="utf-8")
     built = run("build", cwd=tmp_path)
     assert built.returncode == 0, built.stderr

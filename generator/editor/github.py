@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .. import urls
 from ..dutch import percent
 from ..escape import md_inline
-from ..problems import Problem
+from ..problems import Note, Problem
 from ..views import ElectionView, SiteView
 
 MAX_LISTED = 40  # pages per list in the summary; the rest is counted
@@ -26,9 +26,10 @@ def in_github_actions() -> bool:
 
 
 def annotation(problem: Problem) -> str:
-    """A workflow command that GitHub shows as an error on the problem's file and line."""
+    """A workflow command that GitHub shows on the problem's file and line: an error, or a warning for a `Note`."""
     text = f"{problem.message} — {problem.hint}" if problem.hint else problem.message
-    return f"::error file={_property(problem.file)},line={problem.line},title={_property('Fout in de gegevens')}::{_data(text)}"
+    level, title = ("warning", "Let op") if isinstance(problem, Note) else ("error", "Fout in de gegevens")
+    return f"::{level} file={_property(problem.file)},line={problem.line},title={_property(title)}::{_data(text)}"
 
 
 def _data(text: str) -> str:

@@ -176,8 +176,8 @@ def _source_yml(party: str, year: int, hyphenation: str) -> str:
 def _proposals_yml(actor_id: str, source_id: str, election_id: str) -> str:
     return (
         f"actor: {actor_id}\nsource: {source_id}\n"
-        f"# Zoek een citaat met: watwilwie vind \"een paar woorden\" --election {election_id}\n"
-        "# Plak het voorstel dat het toont onder 'proposals:'. Staat er nog 'proposals: []',\n"
-        "# maak daar dan eerst 'proposals:' van.\n"
+        f"# Zoek een citaat met: make vind WOORDEN=\"een paar woorden\" OPTIES=\"--election {election_id}\"\n"
+        "# Plak het voorstel dat het toont onder de laatste regel. Maak van die regel eerst\n"
+        "# 'proposals:' (zonder de rechte haken).\n"
         "proposals: []\n"
     )
