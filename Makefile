@@ -38,7 +38,7 @@ vind: $(STAMP) ## Find a quote for a new proposal: make vind WOORDEN="sociale hu
 coverage: $(STAMP) ## Count the proposals per actor and theme
 	$(BIN)/watwilwie coverage
 
-schema: $(STAMP) ## Regenerate schema/*.schema.json from generator/models.py (and the schema line atop each YAML file)
+schema: $(STAMP) ## Regenerate schema/ from generator/models.py and the ids in site-data/ (and the schema line atop each YAML file)
 	$(BIN)/watwilwie schema
 
 summary: $(STAMP) ## Markdown summary of a pull request: coverage and the pages that change against BASE=<site-data of the base>

@@ -90,6 +90,8 @@ def describe(detail: dict, loc: tuple, raw: LineDict, model: type[BaseModel]) ->
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         hint = f"bedoelde je '{close[0]}'?" if close else ""
         return f"{name}: {shown} is geen geldige waarde", (hint + " " if hint else "") + f"kies uit: {', '.join(options)}"
+    if kind in {"string_type", "str_type"} and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number_as_text(name, str(loc[-1]), value)
     if kind in {"string_type", "str_type"}:
         return f"{name}: hier hoort tekst", "zet de tekst achter de dubbele punt, eventueel tussen aanhalingstekens"
     if kind == "string_too_short":
@@ -109,3 +111,10 @@ def describe(detail: dict, loc: tuple, raw: LineDict, model: type[BaseModel]) ->
     if kind.startswith("int"):
         return f"{name}: {shown} is geen heel getal", "schrijf een getal zonder punt of komma, zoals 2"
     return f"{name}: {detail['msg']}", "vergelijk met de uitleg van dit veld in CONTRIBUTING.md"
+
+
+def _number_as_text(name: str, key: str, value: int | float) -> tuple[str, str]:
+    """YAML read an unquoted number where text belongs (dates stay text: see yamlfile)."""
+    if isinstance(value, float):  # 1.10 became 1.1: the editor's own digits are lost
+        return f"{name}: hier hoort tekst, maar YAML leest dit als het getal {value}", "zet de tekst tussen aanhalingstekens, precies zoals je hem bedoelt (zonder aanhalingstekens laat YAML nullen weg)"
+    return f"{name}: hier hoort tekst, maar YAML leest {value} als een getal", f"zet de waarde tussen aanhalingstekens: {key}: '{value}'"
