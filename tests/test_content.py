@@ -10,6 +10,7 @@ import yaml
 from conftest import ROOT
 
 DATA = ROOT / "site-data"
+pytestmark = pytest.mark.content  # a data-only pull request runs these (make test-content)
 
 
 def proposals_per_actor() -> Counter:
