@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -220,20 +221,21 @@ def test_a_data_change_that_outdates_the_schemas_is_noted_not_blocked(tmp_path):
 
 # -- the screenshots: the tool the workflow runs, against a real build -------------------------
 
-def screenshots_tool():
-    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "tools" / "preview" / "screenshots.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+TOOL = ROOT / "tools" / "preview" / "screenshots.py"
+
+
+def screenshots(plan: Path, site: Path, out: Path) -> subprocess.CompletedProcess:
+    """The tool as the workflow runs it, in its own process (the tests' browser holds this one's event loop)."""
+    return subprocess.run([sys.executable, str(TOOL), str(plan), "--site", str(site), "--out", str(out)], capture_output=True, text=True, timeout=300)
 
 
 def test_screenshots_of_the_planned_pages_at_phone_width(mini_site, tmp_path):
-    tool = screenshots_tool()
     plan = tmp_path / "plan.tsv"
     plan.write_text("01-stelling.png\ttestdorp-2026/stelling/dertig-kmu-overal/\n02-voorstel.png\ttestdorp-2026/wie/raad-b/vreemde-tekens/\n", encoding="utf-8")
     out = tmp_path / "schermafbeeldingen"
-    assert tool.main([str(plan), "--site", str(mini_site), "--out", str(out)]) == 0
+    result = screenshots(plan, mini_site, out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"2 schermafbeelding(en) in {out}/\n"
     assert sorted(p.name for p in out.iterdir()) == ["01-stelling.png", "02-voorstel.png"]
     for png in out.iterdir():
         with Image.open(png) as image:
@@ -241,12 +243,22 @@ def test_screenshots_of_the_planned_pages_at_phone_width(mini_site, tmp_path):
             assert len(image.convert("RGB").getcolors(maxcolors=100_000) or []) > 20, f"{png.name} looks blank"
 
 
-def test_a_missing_page_is_reported_and_fails_the_step(mini_site, tmp_path, capsys):
-    tool = screenshots_tool()
+def test_a_missing_page_is_reported_and_fails_the_step(mini_site, tmp_path):
     plan = tmp_path / "plan.tsv"
     plan.write_text("01-weg.png\ttestdorp-2026/wie/partij-a/bestaat-niet/\n", encoding="utf-8")
-    assert tool.main([str(plan), "--site", str(mini_site), "--out", str(tmp_path / "uit")]) == 1
-    assert "Geen schermafbeelding van /testdorp-2026/wie/partij-a/bestaat-niet/: status 404" in capsys.readouterr().err
+    result = screenshots(plan, mini_site, tmp_path / "uit")
+    assert result.returncode == 1
+    assert "Geen schermafbeelding van /testdorp-2026/wie/partij-a/bestaat-niet/: status 404" in result.stderr
+
+
+def test_a_plan_names_only_png_files_in_the_output_folder(tmp_path):
+    spec = importlib.util.spec_from_file_location("screenshots", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = tool  # dataclasses look their module up
+    spec.loader.exec_module(tool)
+    plan = tmp_path / "plan.tsv"
+    plan.write_text("01-a.png\tleiden-2026/\n\n02-b.png\t/methode/\n", encoding="utf-8")
+    assert tool.read_plan(plan) == [tool.Shot("01-a.png", "leiden-2026/"), tool.Shot("02-b.png", "methode/")]
+    plan.write_text("../x.png\tindex/\n", encoding="utf-8")
     with pytest.raises(ValueError, match="is geen bestandsnaam van een PNG"):
-        plan.write_text("../x.png\tindex/\n", encoding="utf-8")
         tool.read_plan(plan)
