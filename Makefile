@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check generate test lint bench audit browser clean vind ongeciteerd coverage schema summary balans
+.PHONY: site serve check generate test test-content lint bench audit browser clean vind ongeciteerd coverage schema summary schermafbeeldingen balans
 
 # Editors need only the runtime (check, vind, serve, site); the test tools come with `make test`.
 $(STAMP): pyproject.toml
@@ -42,14 +42,21 @@ ongeciteerd: $(STAMP) ## What nobody quotes yet: make ongeciteerd ACTOR=coalitie
 coverage: $(STAMP) ## Count the proposals per actor and theme
 	$(BIN)/watwilwie coverage
 
-schema: $(STAMP) ## Regenerate schema/*.schema.json from generator/models.py (and the schema line atop each YAML file)
+schema: $(STAMP) ## Regenerate schema/ from generator/models.py and the ids in site-data/ (and the schema line atop each YAML file)
 	$(BIN)/watwilwie schema
 
-summary: $(STAMP) ## Markdown summary of a pull request: coverage and the pages that change against BASE=<site-data of the base>
-	@$(BIN)/watwilwie summary $(if $(BASE),--base $(BASE))
+summary: $(STAMP) ## Markdown summary of a pull request against BASE=<site-data of the base>: changed texts, pages, coverage; PLAN=<file> also writes the screenshot plan
+	@$(BIN)/watwilwie summary $(if $(BASE),--base $(BASE)) $(if $(PLAN),--schermafbeeldingen $(PLAN))
+
+schermafbeeldingen: $(TEST_STAMP) browser ## Phone screenshots (360 px) of the pages in PLAN=<file from make summary> into schermafbeeldingen/, from the built site/
+	@test -n "$(PLAN)" || { echo 'Zeg welk plan: make schermafbeeldingen PLAN=<bestand van make summary PLAN=…>'; exit 2; }
+	$(BIN)/python tools/preview/screenshots.py "$(PLAN)" --site site --out schermafbeeldingen
 
 test: $(TEST_STAMP) browser lint ## Run the whole test suite (browser tests use Debian's chromium), after the linters
 	$(BIN)/pytest -q
+
+test-content: $(TEST_STAMP) ## Only the checks of the curated data (pytest -m content); CI runs these when a pull request changes only site-data/
+	$(BIN)/pytest -q -m content
 
 lint: $(TEST_STAMP) ## ruff and mypy (settings in pyproject.toml)
 	$(BIN)/ruff check generator tests bench tools

@@ -106,6 +106,8 @@ def describe(detail: dict, loc: tuple, raw: LineDict, model: type[BaseModel]) ->
         return f"{name}: {shown} is geen geldige waarde", (hint + " " if hint else "") + f"kies uit: {', '.join(options)}"
     if kind in {"string_type", "str_type"} and loc[-1] == "id" and value is None:
         return f"{name}: hier hoort een id", "maak een korte id van de titel, in kleine letters met streepjes, zoals 'sociale-huur'"
+    if kind in {"string_type", "str_type"} and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number_as_text(name, str(loc[-1]), value)
     if kind in {"string_type", "str_type"}:
         return f"{name}: hier hoort tekst", "zet de tekst achter de dubbele punt, eventueel tussen aanhalingstekens"
     if kind == "string_too_short":
@@ -127,3 +129,10 @@ def describe(detail: dict, loc: tuple, raw: LineDict, model: type[BaseModel]) ->
     if kind.startswith("int"):
         return f"{name}: {shown} is geen heel getal", "schrijf een getal zonder punt of komma, zoals 2"
     return f"{name}: {detail['msg']}", "vergelijk met de uitleg van dit veld in CONTRIBUTING.md"
+
+
+def _number_as_text(name: str, key: str, value: int | float) -> tuple[str, str]:
+    """YAML read an unquoted number where text belongs (dates stay text: see yamlfile)."""
+    if isinstance(value, float):  # 1.10 became 1.1: the editor's own digits are lost
+        return f"{name}: hier hoort tekst, maar YAML leest dit als het getal {value}", "zet de tekst tussen aanhalingstekens, precies zoals je hem bedoelt (zonder aanhalingstekens laat YAML nullen weg)"
+    return f"{name}: hier hoort tekst, maar YAML leest {value} als een getal", f"zet de waarde tussen aanhalingstekens: {key}: '{value}'"

@@ -16,6 +16,9 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+URL_PATTERN = r"^https?://\S+$"
+ICON_PATTERN = r"^[a-z0-9-]+/[a-z0-9-]+$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 # Field descriptions are Dutch: editors read them as hover help through the JSON
 # Schema (see `schema`). Say what to write, not how the code uses it.
@@ -34,8 +37,8 @@ def _visible(text: str) -> str:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000), AfterValidator(_visible)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_visible)]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
 ActorKind = Literal["partij", "coalitie", "adviesraad", "overheid"]
 Stance = Literal["eens", "neutraal", "oneens", "geen standpunt"]
@@ -47,7 +50,9 @@ ProposalKey = tuple[str, str, str]  # (election, actor, proposal id): proposal i
 class Located(BaseModel):
     """A model read from a file: knows where it was written."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    # No coercion of numbers to text: YAML reads `period: 2026` as a number and `1.10` as 1.1,
+    # so an unquoted number where text belongs is an error that says to quote it.
+    model_config = ConfigDict(extra="forbid", frozen=True)
     _file: str = PrivateAttr(default="")
     _line: int = PrivateAttr(default=0)
     _field_lines: dict[str, int] = PrivateAttr(default_factory=dict)
@@ -72,7 +77,7 @@ class Theme(Located):
     id: Slug = Field(description=ID)
     name: ShortText = Field(description="Naam van het thema op de site.")
     description: Text = Field(description="Eén zin over wat onder dit thema valt.")
-    icon: str = Field(default="material/tag", pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", description="Icoon van Material for MkDocs, zoals 'material/home-city'.")
+    icon: str = Field(default="material/tag", pattern=ICON_PATTERN, description="Icoon van Material for MkDocs, zoals 'material/home-city'.")
     topics: list[Topic] = Field(default=[], description="De onderwerpen van dit thema: vragen die de documenten beantwoorden, in de volgorde van de themapagina.")
 
 

@@ -99,7 +99,7 @@ def make_data(root: Path, extra_source: str = "") -> Path:
         title: Advies B
         publisher: Raad B
         kind: advies
-        period: 2026
+        period: "2026"
         hyphenation: hard
         """)
     (election / "bronnen" / "advies-b.txt").write_text(

@@ -13,6 +13,7 @@ from generator.stemhulp.balance import balance, lint
 from conftest import ROOT
 
 DATA = ROOT / "site-data"
+pytestmark = pytest.mark.content  # a data-only pull request runs these (make test-content)
 
 
 def proposals_per_actor() -> Counter:

@@ -124,7 +124,7 @@ def test_entry_for_an_actor_without_proposals_is_a_whole_new_file(data_dir):
     site, checked, hits = search(data_dir, "adviseren 30 km/u in de hele stad")
     entry = entry_for(hits[0], site, checked.locations)
     assert entry.new_file and entry.file == "site-data/testdorp-2026/proposals/raad-b.yml"
-    assert entry.text.startswith("# yaml-language-server: $schema=../../../schema/proposals.schema.json\nactor: raad-b\nsource: advies-b\nproposals:\n  - id: ")
+    assert entry.text.startswith("# yaml-language-server: $schema=../../../schema/testdorp-2026/proposals.schema.json\nactor: raad-b\nsource: advies-b\nproposals:\n  - id: ")
     filled = entry.text.replace("id:  #", "id: overal-dertig  #").replace("theme:  #", "theme: mobiliteit  #").replace("title:  #", "title: Overal 30  #")
     (data_dir / "testdorp-2026" / "proposals" / "raad-b.yml").write_text(filled, encoding="utf-8")
     assert check(data_dir).problems == []

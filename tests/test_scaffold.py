@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -49,7 +50,11 @@ def test_new_election_validates_builds_and_takes_a_found_quote(tmp_path, program
         "proposals/lokaal-belang.yml",
     ]
     for path in folder.rglob("*.yml"):
-        assert path.read_text(encoding="utf-8").startswith(MODELINE_PREFIX)
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first.startswith(MODELINE_PREFIX)
+        assert (path.parent / first.removeprefix(MODELINE_PREFIX)).is_file(), first
+    own = json.loads((tmp_path / "schema" / "sudwest-fryslan-2026" / "proposals.schema.json").read_text(encoding="utf-8"))
+    assert own["properties"]["actor"]["enum"] == ["lokaal-belang"]
     checked = run("check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert "2 verkiezingen" in checked.stdout

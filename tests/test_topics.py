@@ -39,6 +39,7 @@ def real_data():
 
 # -- the real data ------------------------------------------------------------------------
 
+@pytest.mark.content
 def test_every_actor_has_at_least_ninety_percent_of_its_proposals_tagged():
     for election in real_data().elections:
         total = Counter(p.actor for p in election.proposals)
@@ -47,6 +48,7 @@ def test_every_actor_has_at_least_ninety_percent_of_its_proposals_tagged():
             assert tagged[actor] / count >= 0.9, f"{election.id}/{actor}: {tagged[actor]} of {count} tagged"
 
 
+@pytest.mark.content
 def test_every_theme_has_three_to_eight_topics_and_every_topic_is_answered():
     site = real_data()
     used = Counter(p.topic for e in site.elections for p in e.proposals if p.topic)

@@ -13,16 +13,18 @@ import textwrap
 from dataclasses import replace
 from pathlib import Path
 
+from .. import urls
 from ..build import check, generate
 from ..dutch import percent
 from ..settings import Settings
 from ..stemhulp.balance import MAX_UNANIMOUS, Balance, balance, lint
 from ..views import ElectionView, SiteView
 from . import github
+from .changes import content_changes, pages_to_show
 from .entry import Entry, entry_for
 from .finder import FinderError, Hit, Uncited, Widen, find, uncited
 from .scaffold import ScaffoldError, new_election
-from .schema import add_modelines, write_schemas
+from .schema import SCHEMA_DIR, add_modelines, schema_files, write_schemas
 
 WIDTH = 100
 BOLD, PLAIN = "\033[1m", "\033[0m"
@@ -66,6 +68,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     summary = sub.add_parser("summary", help="samenvatting voor een pull request op GitHub (Markdown)")
     summary.add_argument("--base", type=Path, help="site-data/ van de versie om mee te vergelijken")
+    summary.add_argument(
+        "--schermafbeeldingen", type=Path, metavar="BESTAND",
+        help=f"schrijf hier welke pagina's (hoogstens {github.MAX_SCREENSHOTS}) een schermafbeelding krijgen: per regel bestandsnaam, tab, adres",
+    )
     summary.set_defaults(run=cmd_summary)
 
 
@@ -318,10 +324,24 @@ def cmd_summary(args) -> int:
     if current.problems:
         print(github.problems_markdown(current.problems), end="")
         return 0
-    changes = None
+    changes, items = None, None
     if args.base and (args.base / "themes.yml").exists():
         before = generate(replace(settings, data_dir=args.base))
         if not before.problems:
             changes = github.page_changes(before.files, current.files)
-    print(github.summary(current.site, changes, settings.site_url), end="")
+            items = content_changes(before.site, current.site)
+    shots = github.screenshot_plan(pages_to_show(items or [], changes.added, changes.changed)) if changes else {}
+    if args.schermafbeeldingen:
+        args.schermafbeeldingen.parent.mkdir(parents=True, exist_ok=True)
+        args.schermafbeeldingen.write_text("".join(f"{name}\t{urls.url_of(page)}\n" for page, name in shots.items()), encoding="utf-8")
+    preview = github.Preview(github.run_url() if github.in_github_actions() else None, shots)
+    print(github.summary(current.site, changes, settings.site_url, items, preview, stale_schemas(settings.data_dir)), end="")
     return 0
+
+
+def stale_schemas(data_dir: Path) -> list[str]:
+    """The committed schemas that no longer match the data (a new actor, theme or topic)."""
+    root = data_dir.resolve().parent
+    if not (root / SCHEMA_DIR).is_dir():
+        return []
+    return [relative for relative, text in schema_files(data_dir).items() if not (root / relative).is_file() or (root / relative).read_text(encoding="utf-8") != text]
