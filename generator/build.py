@@ -13,10 +13,11 @@ from pathlib import Path
 
 from . import urls
 from .files import atomic_write
+from .gitdates import last_changes
 from .load import Loader, SiteData
 from .locate import locate_quotes
 from .models import ProposalKey
-from .opendata import election_json, proposals_csv
+from .opendata import datapackage_json, election_json, proposals_csv
 from .plan import Plan, plan
 from .problems import Note, Problem
 from .quotes import QuoteLocation
@@ -74,14 +75,15 @@ def generate(settings: Settings) -> Generated:
     checked = check(settings.data_dir, settings.elections)
     if checked.problems:
         return Generated(settings, checked.problems)
-    site_plan = plan(checked.site, checked.sources, checked.locations, settings.site_name)
-    renderer = Renderer(site_plan, settings.site_name, settings.repo_url, settings.site_url)
+    site_plan = plan(checked.site, checked.sources, checked.locations, settings.site_name, settings.today)
+    renderer = Renderer(site_plan, settings, last_changes(settings.data_dir))
     cards = {page.path: card_for(page, site_plan.site, settings.site_name) for page in site_plan.pages}
     files: dict[str, str | bytes | Path] = {page.path: renderer.render(page, cards[page.path].alt) for page in site_plan.pages}
     files.update({moved.path: redirect_page(moved, settings.site_url) for moved in site_plan.moved})
     for e in site_plan.site.elections:
         files[e.data_json_path] = election_json(e)
         files[e.csv_path] = proposals_csv(e)
+        files[e.datapackage_path] = datapackage_json(e, settings.site_name, settings.site_url, settings.about.get("data_licence", "CC BY 4.0"))
     files.update(CardCache(settings.card_cache).images({urls.share_image(path): card for path, card in cards.items()}))
     files.update(brand.icons())
     return Generated(settings, [], files, site_plan)

@@ -1,7 +1,8 @@
 """Load `site-data/` into the model, collecting every problem instead of stopping at the first.
 
 Layout of `site-data/`:
-    themes.yml                         shared theme list
+    themes.yml                         shared theme list (with topics)
+    begrippen.yml                      the glossary: words readers may not know (optional)
     <election>/election.yml            one folder per election; the folder name is its id
     <election>/actors.yml
     <election>/bronnen/<source>.yml    metadata of a source document ...
@@ -21,7 +22,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .messages import schema_problems
-from .models import Actor, Election, Located, Proposal, ProposalFile, Redirect, Source, Statement, Theme
+from .models import Actor, Election, Located, Proposal, ProposalFile, Redirect, Source, Statement, Term, Theme
 from .problems import Note, Problem
 from .quotes import SourceText
 from .yamlfile import LineDict, LineList, YamlError, read_utf8, read_yaml
@@ -57,6 +58,7 @@ class SiteData:
     root: Path
     themes: list[Theme]
     elections: list[ElectionData]
+    terms: list[Term] = field(default_factory=list)  # the glossary
     broken_themes: set[str] = field(default_factory=set)
     themes_unreadable: bool = False
 
@@ -81,6 +83,7 @@ class Loader:
 
     def load(self) -> SiteData:
         themes = self.read_list(self.root / "themes.yml", Theme)
+        terms = self.read_list(self.root / "begrippen.yml", Term) if (self.root / "begrippen.yml").exists() else []
         broken_themes, self.broken = self.broken, set()
         folders = sorted(p for p in self.root.iterdir() if p.is_dir() and (p / "election.yml").exists())
         missing = sorted(self.only - {f.name for f in folders})
@@ -93,7 +96,7 @@ class Loader:
             self.problems.append(Problem(self.shown(self.root), 1, "geen enkele verkiezing gevonden", "maak een map met een election.yml"))
         elections = [e for e in (self.load_election(f) for f in folders) if e]
         elections.sort(key=lambda e: (e.election.order, e.id))
-        return SiteData(self.root, themes, elections, broken_themes, (self.root / "themes.yml") in self.failed)
+        return SiteData(self.root, themes, elections, terms, broken_themes, (self.root / "themes.yml") in self.failed)
 
     def load_election(self, folder: Path) -> ElectionData | None:
         election = self.read_one(folder / "election.yml", Election, implied_id=folder.name)

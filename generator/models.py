@@ -15,6 +15,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .colours import DARK_CARD, LIGHT_CARD, visible_on
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 URL_PATTERN = r"^https?://\S+$"
@@ -73,6 +75,15 @@ class Topic(Located):
     description: Text | None = Field(default=None, description="Eén of twee zinnen: wat valt onder dit onderwerp?")
 
 
+class Term(Located):
+    """A word from the quotes that a reader may not know, explained in plain Dutch (site-data/begrippen.yml)."""
+
+    id: Slug = Field(description=ID)
+    term: ShortText = Field(description="Het woord zoals het in de lijst staat.")
+    forms: list[ShortText] = Field(default=[], description="Andere vormen die in de teksten voorkomen, zoals meervouden. Ze tellen alleen als heel woord.")
+    explanation: Text = Field(description="Een of twee korte zinnen: wat het is. Nooit wat een partij wil.")
+
+
 class Theme(Located):
     id: Slug = Field(description=ID)
     name: ShortText = Field(description="Naam van het thema op de site.")
@@ -120,7 +131,18 @@ class Actor(Located):
 
     @property
     def display_colour(self) -> str:
-        return self.colour or NEUTRAL_COLOUR
+        """The actor's colour, darkened where needed for 3:1 against a light card."""
+        return visible_on(self.colour or NEUTRAL_COLOUR, LIGHT_CARD)
+
+    @property
+    def display_colour_dark(self) -> str:
+        """The same colour, lightened where needed for 3:1 against a dark card."""
+        return visible_on(self.colour or NEUTRAL_COLOUR, DARK_CARD)
+
+    @property
+    def style(self) -> str:
+        """The inline style that gives an element this actor's colours (wvw.css picks the one of the scheme)."""
+        return f"--wvw-actor: {self.display_colour}; --wvw-actor-dark: {self.display_colour_dark}"
 
 
 class Stemhulp(Located):
@@ -135,6 +157,7 @@ class Election(Located):
     intro: Text = Field(description="Korte inleiding bovenaan de pagina van deze verkiezing.")
     order: int = Field(default=100, description="Plaats op de homepage en in het menu: lager komt eerst.")
     stemhulp: Stemhulp = Field(default=Stemhulp(), description="Wie er meedoet in de stemhulp.")
+    ballot: list[ShortText] = Field(default=[], description="De namen van alle lijsten op het stembiljet, zoals de gemeente ze bekendmaakte. De site zegt dan welke er (nog) niet op staan.")
 
 
 class Proposal(Located):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 HOME = "index.md"
 METHOD = "methode.md"
+GLOSSARY = "begrippen.md"
+ABOUT = "over.md"
 
 # Folders and files the site itself has at the top level; an election with one of these ids would overwrite them.
 RESERVED_ELECTION_IDS = frozenset({"assets", "search", "methode", "og", "index", "over", "begrippen", "zoeken", "wijzigingen"})
@@ -86,6 +88,10 @@ def data_json(e: str) -> str:
 
 def proposals_csv(e: str) -> str:
     return f"{e}/voorstellen.csv"
+
+
+def datapackage(e: str) -> str:
+    return f"{e}/datapackage.json"
 
 
 def share_image(page_path: str) -> str:

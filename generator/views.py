@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import urls
-from .dutch import STANCE_LABELS
+from .dutch import STANCE_LABELS, aantal
 from .load import ElectionData
-from .models import Actor, Election, Position, Proposal, Source, Statement, Theme, Topic
+from .models import Actor, Election, Position, Proposal, Source, Statement, Term, Theme, Topic
 from .quotes import Paragraph, QuoteLocation, SourceText
 from .stemhulp.balance import Balance, balance
 
@@ -200,6 +200,34 @@ class ElectionView:
     statements: list[StatementView]
     sources: list[SourceView]
     has_stemhulp: bool = False
+    status: str = ""  # 'De verkiezing was op 18 maart 2026.', from the build date
+
+    @property
+    def ballot(self) -> list[Actor]:
+        """The parties on this election's ballot that the site covers."""
+        return [actor for actor in self.actors if actor.on_ballot]
+
+    @property
+    def scope(self) -> str:
+        """What the site covers, counted from the data: '1 partij en 3 documenten ter vergelijking'."""
+        return self.scope_of(self.actors)
+
+    def scope_of(self, actors: list[Actor]) -> str:
+        parties = [actor for actor in actors if actor.on_ballot]
+        others = len(actors) - len(parties)
+        text = aantal(len(parties), "partij", "partijen") if parties else "geen partij van het stembiljet"
+        return text + (f" en {aantal(others, 'document', 'documenten')} ter vergelijking" if others else "")
+
+    @property
+    def complete(self) -> bool:
+        """Every list on the ballot is on the site (known only when election.yml names the lists)."""
+        return bool(self.election.ballot) and not self.missing_lists
+
+    @property
+    def missing_lists(self) -> list[str]:
+        """Lists on the ballot (as election.yml names them) that the site does not cover yet."""
+        covered = {actor.name.casefold() for actor in self.ballot} | {actor.label.casefold() for actor in self.ballot}
+        return [name for name in self.election.ballot if name.casefold() not in covered]
 
     @property
     def id(self) -> str:
@@ -250,6 +278,10 @@ class ElectionView:
     @property
     def csv_path(self) -> str:
         return urls.proposals_csv(self.id)
+
+    @property
+    def datapackage_path(self) -> str:
+        return urls.datapackage(self.id)
 
     def theme_path(self, theme: Theme) -> str:
         return urls.theme(self.id, theme.id)
@@ -317,3 +349,4 @@ class ElectionView:
 class SiteView:
     themes: list[Theme]
     elections: list[ElectionView]
+    terms: list[Term] = field(default_factory=list)  # the glossary, in alphabetical order

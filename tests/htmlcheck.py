@@ -23,7 +23,8 @@ class Page:
 
     @property
     def text(self) -> str:
-        return re.sub(r"\s+", " ", "".join(self.text_parts))
+        """The visible text; soft hyphens (invisible break points in long words) left out."""
+        return re.sub(r"\s+", " ", "".join(self.text_parts)).replace("\u00ad", "")
 
 
 class _Reader(HTMLParser):

@@ -269,7 +269,7 @@ def test_cli_ongeciteerd_prints_a_to_do_list_for_the_real_data():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     count = int(lines[0].split(": ")[1].split()[0])
-    assert lines[0] == f"Coalitie GroenLinks, D66, PvdA en CDA (2022-2026) (coalitie-leiden): {count} zinnen staan nog in geen voorstel."
+    assert lines[0] == f"Coalitieakkoord 2022-2026 (GroenLinks, D66, PvdA en CDA) (coalitie-leiden): {count} zinnen staan nog in geen voorstel."
     assert count > 100
     assert sum(line.startswith("  regel ") for line in lines) == count
     assert "Beleidsakkoord" in lines[3] and " · pagina " in lines[3]

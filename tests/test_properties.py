@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from generator.build import check
 from generator.plan import plan
 from generator.render import Renderer
+from generator.settings import Settings
 
 from conftest import ROOT, make_data
 from fields import ELECTION, FIELDS, QUOTE, add_to_source, set_value
@@ -96,7 +97,7 @@ def render_with(field: tuple, value: str) -> tuple[list, dict[str, tuple[Counter
         if checked.problems:
             return checked.problems, {}
         site_plan = plan(checked.site, checked.sources, checked.locations, "Wat wil wie?")
-        renderer = Renderer(site_plan, "Wat wil wie?", "", "https://example.org/")
+        renderer = Renderer(site_plan, Settings(data, data.parent / "content", site_url="https://example.org/"))
         files = {page.path: renderer.render(page, "") for page in site_plan.pages}
     pages = {}
     for name, text in files.items():

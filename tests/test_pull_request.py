@@ -48,7 +48,7 @@ def test_coverage_counts_proposals_per_actor_and_theme(data_dir):
 
 def test_the_method_page_shows_the_same_coverage(mini_site):
     html = (mini_site / "methode" / "index.html").read_text(encoding="utf-8")
-    table = html[html.index('<table class="wvw-coverage">') : html.index("</table>")]
+    table = html[html.index('<table class="wvw-coverage wvw-stack">') : html.index("</table>")]
     rows = [re.sub(r"<[^>]+>", " ", row).split() for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
     assert rows[1:] == [["Wonen", "1", "1", "0"], ["Verkeer", "1", "1", "1"], ["Totaal", "2", "2", "1"]]
 

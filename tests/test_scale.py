@@ -69,9 +69,11 @@ def test_each_election_has_its_own_search_index(two_towns):
         assert not any(loc.startswith(tuple(f"{t}/" for t in TOWNS)) for loc in locations)
         assert index["config"]["lang"] == ["nl"]
     root = json.loads((two_towns / "search" / "search_index.json").read_text(encoding="utf-8"))
-    root_locations = {doc["location"] for doc in root["docs"]}
-    assert {"", "methode/", "testdorp-2026/", "a-2026/"} <= root_locations
-    assert not any("/wie/" in loc for loc in root_locations)
+    root_locations = {doc["location"]: doc["title"] for doc in root["docs"]}
+    assert {"", "methode/", "testdorp-2026/", "a-2026/"} <= set(root_locations)
+    # From the home page, a proposal of every election is found, its title saying which one.
+    for town, label in (("testdorp-2026", "Testdorp 2026"), ("a-2026", "A 2026")):
+        assert root_locations[f"{town}/wie/partij-a/sociale-huur/"] == f"1.000 nieuwe sociale huurwoningen — {label}"
 
 
 def test_proposal_quotes_are_indexed_once_on_their_own_page(two_towns):
@@ -90,7 +92,7 @@ def test_sitemap_is_an_index_of_one_sitemap_per_election(two_towns):
     assert f"{url}a-2026/wie/partij-a/sociale-huur/" in pages
     assert all(page.startswith(f"{url}a-2026/") for page in pages)
     root_pages = [loc.text for loc in ElementTree.parse(two_towns / "sitemap-pages.xml").getroot().findall("s:url/s:loc", NS)]
-    assert root_pages == [url, f"{url}methode/"]
+    assert sorted(root_pages) == [url, f"{url}begrippen/", f"{url}methode/", f"{url}over/"]
     assert "lastmod" not in (two_towns / "a-2026" / "sitemap.xml").read_text(encoding="utf-8")
 
 

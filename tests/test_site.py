@@ -146,3 +146,11 @@ def test_old_statement_addresses_lead_to_the_page_that_replaced_them(real_site, 
     assert redirects[old] == "../verkamering-makkelijker/"
     for path, target in redirects.items():
         assert resolve(real_site, path, target)[0] in pages, f"{path} leads nowhere: {target}"
+
+
+def test_no_page_has_an_id_twice(pages):
+    """An anchor, a label or a script (the stemhulp mounts on #stemhulp) must find one element."""
+    for path in pages:
+        ids = re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))
+        doubled = sorted({i for i in ids if ids.count(i) > 1})
+        assert doubled == [], f"{path}: {doubled}"

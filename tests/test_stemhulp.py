@@ -356,7 +356,7 @@ def test_the_result_ranks_only_parties_on_the_ballot_and_puts_the_others_below(p
     assert groups == ["Op het stembiljet", "Ter vergelijking"]
     first_list, second_list = page.locator(".wvw-result").all()
     assert first_list.locator(".wvw-result__name").all_inner_texts() == ["Volt Leiden"]
-    assert "Coalitie GroenLinks, D66, PvdA en CDA (2022-2026)" in second_list.locator(".wvw-result__name").all_inner_texts()
+    assert "Coalitieakkoord 2022-2026 (GroenLinks, D66, PvdA en CDA)" in second_list.locator(".wvw-result__name").all_inner_texts()
     advice = page.locator(".wvw-result__advice")
     assert advice.bounding_box()["y"] < first_list.bounding_box()["y"]  # "geen stemadvies" above the ranking
     expect(advice).to_contain_text("Dit is geen stemadvies.")

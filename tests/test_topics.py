@@ -19,9 +19,10 @@ from generator.editor.schema import FILE_KINDS, json_schema
 from generator.load import Loader
 
 from conftest import PHONE, ROOT, make_data
+from htmlcheck import read_page
 
 DATA = ROOT / "site-data"
-LINES = re.compile(r'<ul class="wvw-lines[^"]*">(.*?)</ul>', re.S)
+LINES = re.compile(r'<ul class="wvw-lines[^"]*"[^>]*>(.*?)</ul>', re.S)
 LINE = re.compile(r'<li class="wvw-line( wvw-line--silent)?"[^>]*><span class="wvw-line__actor">([^<]*)</span>(.*?)</li>', re.S)
 
 
@@ -91,9 +92,10 @@ def test_each_topic_block_names_every_actor_once_and_says_niet_genoemd_where_sil
 
 def test_the_theme_page_holds_every_quote_without_javascript(real_site):
     html = (real_site / "leiden-2026" / "thema" / "wonen" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(read_page(real_site / "leiden-2026" / "thema" / "wonen" / "index.html").text.split())
     for proposal in (p for p in real_data().elections[0].proposals if p.theme == "wonen"):
         first_words = " ".join(proposal.quote.split()[:8])
-        assert unescape(first_words) in unescape(html).replace("\n", " "), proposal.id
+        assert first_words in text, proposal.id
     assert html.count('<details class="wvw-item"') >= 30
     assert "<details class=\"wvw-item\" open" not in html  # collapsed: titles first
 
@@ -116,7 +118,7 @@ def test_a_topic_page_has_all_quotes_open_its_own_card_and_share_buttons(real_si
 
 def test_a_topic_page_shows_the_same_party_in_another_city_collapsed(real_site):
     html = (real_site / "leiden-2026" / "thema" / "wonen" / "kamerverhuur" / "index.html").read_text(encoding="utf-8")
-    other = re.search(r'<details class="wvw-elsewhere"[^>]*><summary>Volt Den Haag \(Den Haag\): (\d+) voorstel', html)
+    other = re.search(r'<details class="wvw-elsewhere"[^>]*><summary>Volt Den Haag: (\d+) voorstel', html)
     assert other, "Volt Den Haag's answer to the same question"
     den_haag = [p for p in real_data().elections[1].proposals if p.topic == "kamerverhuur"]
     assert int(other.group(1)) == len(den_haag) > 0

@@ -232,6 +232,8 @@
     var screens = { intro: this.intro, question: this.question, important: this.chooseImportant, actors: this.chooseActors, result: this.result };
     var view = screens[this.state.screen].call(this);
     this.root.replaceChildren(view);
+    var article = this.root.closest("article");
+    if (article) article.classList.toggle("wvw-quiz-active", this.state.screen === "question");
     if (moved) this.reveal(view);
   };
 
@@ -252,7 +254,7 @@
   Quiz.prototype.intro = function () {
     var self = this, data = this.data;
     return h("section", { class: "wvw-quiz__screen" }, [
-      this.heading(this.state.stale ? "Deze link past niet meer" : "Zo werkt het"),
+      this.heading(this.state.stale ? "Deze link past niet meer" : "Zo werkt de stemhulp"),
       this.state.stale ? h("p", { class: "wvw-quiz__warning", text: "De stellingen zijn veranderd sinds deze link is gemaakt. Doe de stemhulp opnieuw." }) : null,
       h("ul", { class: "wvw-quiz__intro" }, [
         h("li", { text: "Je krijgt " + data.statements.length + " stellingen. Kies eens, neutraal of oneens. Je mag een stelling overslaan." }),
@@ -359,7 +361,7 @@
       this.heading("Met wie wil je vergelijken?"),
       h("fieldset", { class: "wvw-quiz__choices" }, [h("legend", { class: "wvw-sr", text: "Vergelijk met" })].concat(this.data.actors.map(function (a) {
         var id = "wvw-act-" + a.id;
-        return h("div", { class: "wvw-quiz__choice", style: "--wvw-actor: " + a.colour }, [
+        return h("div", { class: "wvw-quiz__choice", style: a.style }, [
           h("input", { type: "checkbox", id: id, checked: !state.excluded[a.id], on: { change: function (ev) { if (ev.target.checked) delete state.excluded[a.id]; else state.excluded[a.id] = true; message.textContent = ""; self.save(); } } }),
           h("label", { for: id }, [h("strong", { text: a.name }), h("br"), h("span", { class: "wvw-muted", text: a.kind + ". " + a.note })])
         ]);
@@ -443,7 +445,7 @@
     return h(ranked ? "ol" : "ul", { class: "wvw-result" }, results.map(function (r) {
       var a = self.actors[r.actor];
       var counted = r.percentage !== null;
-      return h("li", { class: "wvw-result__item" + (counted ? "" : " wvw-result__item--few"), style: "--wvw-actor: " + a.colour }, [
+      return h("li", { class: "wvw-result__item" + (counted ? "" : " wvw-result__item--few"), style: a.style }, [
         h("div", { class: "wvw-result__head" }, [
           h("a", { class: "wvw-result__name", href: a.url, text: a.name }),
           counted ? h("span", { class: "wvw-result__pct", text: r.percentage + "%" }) : null

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from ..models import COLOUR_PATTERN, ICON_PATTERN, SLUG_PATTERN, URL_PATTERN, Actor, Election, Located, ProposalFile, Redirect, Source, Statement, Theme
+from ..models import COLOUR_PATTERN, ICON_PATTERN, SLUG_PATTERN, URL_PATTERN, Actor, Election, Located, ProposalFile, Redirect, Source, Statement, Term, Theme
 
 if TYPE_CHECKING:
     from ..load import ElectionData, SiteData
@@ -72,6 +72,7 @@ FILE_KINDS = (
     FileKind("source", "*/bronnen/*.yml", Source, False, True, "Gegevens van één brondocument. De tekst staat ernaast als .txt met dezelfde naam.", False),
     FileKind("proposals", "*/proposals/*.yml", ProposalFile, False, False, "De voorstellen van één actor, met letterlijke citaten.", True),
     FileKind("statements", "*/statements.yml", Statement, True, False, "De stellingen van de stemhulp, met het standpunt van elke actor.", True),
+    FileKind("begrippen", "begrippen.yml", Term, True, False, "De begrippenlijst: moeilijke woorden uit de citaten, in gewone taal uitgelegd.", False),
     FileKind("redirects", "*/redirects.yml", Redirect, True, False, "Oude adressen die naar een nieuwe pagina leiden. Verwijder nooit een regel.", False),
 )
 

@@ -56,6 +56,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             config.not_in_nav = GitIgnoreSpec.from_lines(f"/{e.id}/*" for e in result.plan.site.elections)
         self._watch = [result.settings.data_dir, TEMPLATES / "pages", TEMPLATES / "partials"]
         self._elections = [e.id for e in result.plan.site.elections]
+        self._labels = {e.id: e.label for e in result.plan.site.elections}
         self.generated = None  # `mkdocs serve` regenerates on every change
         return config
 
@@ -66,7 +67,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
-        split_search_index(site_dir, self._elections)
+        split_search_index(site_dir, self._elections, self._labels)
         split_sitemap(site_dir, config.site_url or "", self._elections)
 
     def on_serve(self, server, config, builder):

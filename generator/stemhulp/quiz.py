@@ -47,7 +47,7 @@ def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
                 "kind": KIND_LABELS[a.kind],
                 "onBallot": a.on_ballot,
                 "note": kind_note(a),
-                "colour": a.display_colour,
+                "style": a.style,
                 "url": link(e.actor_path(a)),
                 "shareUrl": link(urls.stemhulp_result(e.id, a.id)) if a.on_ballot else None,
             }
