@@ -118,13 +118,19 @@ def pasted(yaml_lines: str):
     return yaml.safe_load("quote: >-\n" + textwrap.indent(textwrap.dedent(yaml_lines), "  "))["quote"]
 
 
+def line_of(source: SourceText, words: str) -> int:
+    """The (1-based) number of the first line of the source that holds `words`."""
+    return next(number for number, line in enumerate(source.lines, start=1) if words in line)
+
+
 def test_lines_copied_from_the_txt_into_a_folded_quote(coalition):
-    # L1397-1405 copied as they are: "reser-", a blank line, "veren", "wijk-", "leef-", "bud-".
-    quote = pasted("\n".join(coalition.lines[1396:1405]).replace("1. ", "", 1))
+    # The lines copied as they are: "reser-", a blank line, "veren", "wijk-", "leef-", "bud-".
+    first, last = line_of(coalition, "groen en energie reser"), line_of(coalition, "vergroeningsinitiatieven en circulaire")
+    quote = pasted("\n".join(coalition.lines[first - 1 : last + 1]).replace("1. ", "", 1))
     assert "reser-\nveren" in quote and "bud- get" in quote  # what YAML folding makes of the pasted lines
     found = find_quote(quote, coalition)
     assert found is not None and not found.unquoted
-    assert found.location.line == 1397
+    assert found.location.line == first
     assert found.quote.startswith("Op het thema klimaat, groen en energie reserveren we extra budget")
     assert "wijkvernieuwingen. Voor deze investeringen in de leefomgeving" in found.quote
     assert "incidenteel budget vrij" in found.quote
@@ -140,32 +146,32 @@ def test_lines_copied_from_the_txt_into_a_folded_quote(coalition):
     ("We gaan door met onze financiële behoedzaam-heidsmaatregelen:", "We gaan door met onze financiële behoedzaam-heidsmaatregelen:"),
 ])
 def test_a_line_break_hyphen_with_or_without_its_space(coalition, written, shown):
-    # "behoedzaam-\n\nheidsmaatregelen" (L1312-1314) in a soft-hyphenated document
+    # "behoedzaam-\n\nheidsmaatregelen" in a soft-hyphenated document
     found = find_quote(written, coalition)
-    assert found is not None and found.location.line == 1312
+    assert found is not None and found.location.line == line_of(coalition, "behoedzaam-")
     assert found.quote == shown
 
 
 def test_a_real_hyphen_at_a_line_break_stays_in_a_word_document(volt_leiden):
-    # "publiek-\n\nprivate" (L344) in a Word document: the hyphen is part of the word.
+    # "publiek-\n\nprivate" in a Word document: the hyphen is part of the word.
     found = find_quote("op basis van publiek- private samenwerking.", volt_leiden)
-    assert found is not None and found.location.line == 344
+    assert found is not None and found.location.line == line_of(volt_leiden, "op basis van publiek-")
     assert found.quote == "op basis van publiek-private samenwerking."
     assert find_quote("op basis van publiekprivate samenwerking.", volt_leiden) is None
 
 
 def test_a_capital_after_the_hyphen_keeps_it(volt_leiden, region):
-    # "Zuid-\n\nHolland" (L428-430): only the space of the line break goes.
+    # "Zuid-\n\nHolland": only the space of the line break goes.
     found = find_quote("bij te dragen aan de ambities van de provincie Zuid- Holland.", volt_leiden)
     assert found is not None and found.quote == "bij te dragen aan de ambities van de provincie Zuid-Holland."
     assert find_quote("de provincie ZuidHolland.", volt_leiden) is None
-    # "HOV-\nverbindingen" (L387) in a soft-hyphenated document: an abbreviation keeps its hyphen.
+    # "HOV-\nverbindingen" in a soft-hyphenated document: an abbreviation keeps its hyphen.
     abbreviation = find_quote("HOV- verbindingen", region)
     assert abbreviation is not None and abbreviation.quote == "HOV-verbindingen"
 
 
 def test_a_hyphen_before_a_conjunction_stays(volt_den_haag):
-    # "wijk- en bewonersverenigingen" (L414): a suspended compound, not a broken word.
+    # "wijk- en bewonersverenigingen": a suspended compound, not a broken word.
     found = find_quote("zoals wijk- en bewonersverenigingen.", volt_den_haag)
     assert found is not None and found.quote == "zoals wijk- en bewonersverenigingen."
     assert find_quote("zoals wijken bewonersverenigingen.", volt_den_haag) is None
@@ -173,11 +179,11 @@ def test_a_hyphen_before_a_conjunction_stays(volt_den_haag):
 
 @pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("„", "”"), ("«", "»")])
 def test_quotation_marks_around_the_whole_quote_are_dropped_with_a_note(coalition, opening, closing):
-    # L1403-1405, as the trial wrote it: "Daarnaast maken we incidenteel bud-/get vrij voor … economie."
+    # As the trial wrote it: "Daarnaast maken we incidenteel bud-/get vrij voor … economie."
     quote = f"{opening}Daarnaast maken we incidenteel bud- get vrij voor vergroeningsinitiatieven en circulaire economie.{closing}"
     found = find_quote(quote, coalition)
     assert found is not None and found.unquoted
-    assert found.location.line == 1403
+    assert found.location.line == line_of(coalition, "Daarnaast maken we incidenteel")
     assert found.quote == "Daarnaast maken we incidenteel budget vrij voor vergroeningsinitiatieven en circulaire economie."
 
 
@@ -190,15 +196,15 @@ def test_quotation_marks_that_the_source_prints_are_kept(coalition):
 
 @pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
 def test_no_break_spaces_match_spaces(coalition, space):
-    # L1355 has a no-break space after "loep."; a page copied from the site may have others.
+    # The source has a no-break space after "loep."; a page copied from the site may have others.
     found = find_quote(f"opnieuw onder de loep.{space}Daarbij kijken we dan naar zowel de uitgaven,", coalition)
-    assert found is not None and found.location.line == 1354
+    assert found is not None and found.location.line == line_of(coalition, "loep.\u00a0Daarbij") - 1
 
 
 def test_soft_hyphens_and_ligatures_as_a_pdf_viewer_copies_them(coalition):
-    # L1312-1314 again, as copied from the pdf: a ligature "ﬁ" and a soft hyphen (U+00AD).
+    # Again, as copied from the pdf: a ligature "ﬁ" and a soft hyphen (U+00AD).
     found = find_quote("We gaan door met onze ﬁnanciële behoedzaam\u00adheidsmaatregelen:", coalition)
-    assert found is not None and found.location.line == 1312
+    assert found is not None and found.location.line == line_of(coalition, "behoedzaam-")
     assert found.quote == "We gaan door met onze financiële behoedzaamheidsmaatregelen:"
 
 

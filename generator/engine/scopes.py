@@ -62,7 +62,7 @@ def split_search_index(site_dir: Path, elections: list[str], labels: dict[str, s
         local = doc["location"][len(scope) + 1 :]
         scoped[scope].append({**doc, "location": local})
         # The home page and the method page search everything; a result says which city it is about.
-        label = (labels or {}).get(scope, scope)
+        label = escape((labels or {}).get(scope, scope))  # titles in the index are HTML
         root.append({**doc, "title": f"{doc['title']} — {label}"} if label not in doc["title"] else doc)
     _write_json(index_file, {**index, "docs": root})
     for election, docs in scoped.items():
