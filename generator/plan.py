@@ -8,16 +8,21 @@ all read this one list; the URL scheme itself is in `urls`.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import urls
+from .history import ElectionHistory, History, ItemHistory
 from .load import ElectionData, SiteData
 from .models import Actor, ProposalKey, Theme
 from .quotes import QuoteLocation
 from .views import (
     ActorLine,
+    ChangeEntry,
+    ChangesView,
+    CommitChanges,
     ElectionView,
     OtherElectionLine,
     PositionView,
@@ -43,6 +48,7 @@ class Page:
     description: str
     context: dict[str, Any] = field(default_factory=dict)  # the views the template lays out
     search: bool = True  # in the search index
+    feed: str | None = None  # the path of the page's Atom feed, for feed readers to discover
 
     @property
     def template(self) -> str:
@@ -74,9 +80,12 @@ class Plan:
     moved: list[Moved] = field(default_factory=list)
 
 
-def plan(site: SiteData, sources: dict[ProposalKey, str], locations: dict[ProposalKey, QuoteLocation], site_name: str) -> Plan:
+def plan(site: SiteData, sources: dict[ProposalKey, str], locations: dict[ProposalKey, QuoteLocation], site_name: str, history: History | None = None) -> Plan:
     view = SiteView(site.themes, [_election_view(data, site.themes, sources, locations) for data in site.elections])
     _link_same_parties(view.elections)
+    for e in view.elections:
+        if history and e.id in history:
+            e.changes = changes_view(e, history[e.id])
     pages = [
         Page(urls.HOME, "home", site_name, "Wat willen partijen, coalities en adviesraden? Vergelijk hun voorstellen met letterlijke citaten uit de bron.", {}),
         Page(urls.METHOD, "methode", "Zo werkt deze site", "Hoe we voorstellen kiezen, citaten controleren en standpunten vastleggen.", {}),
@@ -106,12 +115,14 @@ def _election_pages(e: ElectionView) -> list[Page]:
     for actor in e.actors:
         pages.append(Page(e.actor_path(actor), "actor", actor.name, actor.description, {"e": e, "actor": actor}))
     for proposal in e.proposals:
-        pages.append(Page(proposal.path, "proposal", proposal.proposal.title, f"{proposal.actor.label}: {proposal.proposal.quote}", {"e": e, "view": proposal}))
+        history = e.changes.of_proposal(proposal) if e.changes else None
+        pages.append(Page(proposal.path, "proposal", proposal.proposal.title, f"{proposal.actor.label}: {proposal.proposal.quote}", {"e": e, "view": proposal, "history": history}))
     if e.statements:
         pages.append(Page(e.statements_path, "statements", f"Stellingen – {town}", f"De stellingen van de {name}, met het standpunt van elke partij of organisatie.", {"e": e}))
         pages.append(Page(e.compare_path, "compare", f"Standpunten vergelijken – {town}", "Alle stellingen en standpunten in één overzicht.", {"e": e}))
         for statement in e.statements:
-            pages.append(Page(statement.path, "statement", statement.statement.text, statement_summary(statement), {"e": e, "s": statement}))
+            history = e.changes.of_statement(statement) if e.changes else None
+            pages.append(Page(statement.path, "statement", statement.statement.text, statement_summary(statement), {"e": e, "s": statement, "history": history}))
     pages.append(Page(
         e.stemhulp_path, "stemhulp", f"Stemhulp {town}",
         f"Doe de stemhulp voor de {name}: vergelijk je mening met {len(e.stemhulp_actors)} partijen en organisaties. Je antwoorden blijven op je telefoon.",
@@ -128,6 +139,12 @@ def _election_pages(e: ElectionView) -> list[Page]:
     pages.append(Page(e.sources_path, "sources", f"Brondocumenten – {town}", "De volledige tekst van elk brondocument, met de geciteerde passages.", {"e": e}))
     for source in e.sources:
         pages.append(Page(source.path, "source", source.source.title, f"Volledige tekst van '{source.source.title}' ({source.source.publisher}).", {"e": e, "source": source}, search=False))
+    if e.changes:  # not searched: it names every proposal that changed
+        pages.append(Page(
+            e.changes.path, "changes", f"Wijzigingen – {town}",
+            f"Wat er veranderde aan de voorstellen en stellingen van de {name} nadat ze gepubliceerd waren, nieuwste eerst. Ook als feed.",
+            {"e": e, "changes": e.changes}, search=False, feed=e.changes.feed_path,
+        ))
     return pages
 
 
@@ -155,12 +172,57 @@ def navigation(site: SiteView) -> list[NavItem]:
         if e.statements:
             items += [NavItem("Stellingen", e.statements_path), NavItem("Vergelijk standpunten", e.compare_path)]
         items += [NavItem("Wie zijn het?", e.actors_path), NavItem("Brondocumenten", e.sources_path)]
+        if e.changes:
+            items.append(NavItem("Wijzigingen", e.changes.path))
         nav.append(NavItem(e.label, children=items))
     nav.append(NavItem("Zo werkt het", urls.METHOD))
     return nav
 
 
 # -- views -----------------------------------------------------------------------------
+
+def changes_view(e: ElectionView, log: ElectionHistory) -> ChangesView:
+    """Every change of the election's proposals and statements, grouped by commit, newest first.
+
+    Within a commit, statements and proposals come in the order of the site; removed
+    ones after them, linked to their old address where `redirects.yml` keeps one.
+    """
+    statements = {view.statement.id: view for view in e.statements}
+    proposals = {(view.actor.id, view.proposal.id): view for view in e.proposals}
+    actors = {actor.id: actor for actor in e.actors}
+    moved = {redirect.from_ for redirect in e.data.redirects}
+    items: list[tuple[str, str, str | None, str, ItemHistory]] = []  # kind, title, url, anchor, history
+    for sid in [*statements, *(sid for sid in log.statements if sid not in statements)]:
+        if sid in log.statements:
+            view = statements.get(sid)
+            url = urls.url_of(view.path) if view else _old_address(e.id, f"stelling/{sid}", moved)
+            items.append(("Stelling", view.statement.text if view else log.statements[sid].title, url, f"stelling-{sid}", log.statements[sid]))
+    for key in [*proposals, *(key for key in log.proposals if key not in proposals)]:
+        if key in log.proposals:
+            actor_id, pid = key
+            pview = proposals.get(key)
+            url = urls.url_of(pview.path) if pview else _old_address(e.id, f"wie/{actor_id}/{pid}", moved)
+            who = actors[actor_id].label if actor_id in actors else actor_id
+            items.append((f"Voorstel van {who}", pview.proposal.title if pview else log.proposals[key].title, url, f"{actor_id}--{pid}", log.proposals[key]))
+    by_commit: dict[str, list[ChangeEntry]] = defaultdict(list)
+    commits = {}
+    for kind, title, url, anchor, history in items:
+        for change in history.changes:
+            commits[change.commit.sha] = change.commit
+            by_commit[change.commit.sha].append(ChangeEntry(change, kind, title, url, _anchor(f"{change.commit.sha[:12]}-{anchor}")))
+    newest_first = sorted(commits.values(), key=lambda commit: -commit.number)
+    return ChangesView(log, urls.changes(e.id), urls.changes_feed(e.id), [CommitChanges(commit, by_commit[commit.sha]) for commit in newest_first])
+
+
+def _old_address(election: str, path: str, moved: set[str]) -> str | None:
+    """The old address of a removed page, if `redirects.yml` sends its readers on; else None."""
+    return f"{election}/{path}/" if path in moved else None
+
+
+def _anchor(text: str) -> str:
+    """An HTML id from ids that older versions of the data may have spelled in any way."""
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower())
+
 
 def actor_order(data: ElectionData) -> list[Actor]:
     """The election's actors as every page lists them: parties on the ballot first, then the file's order."""

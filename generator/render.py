@@ -82,6 +82,8 @@ class Renderer:
         meta: dict = {"description": one_line(page.description), "share_image": urls.share_image(page.path), "share_image_alt": one_line(share_alt)}
         if not page.search:
             meta["search"] = {"exclude": True}
+        if page.feed:
+            meta["feed"] = relative_url(page.path, page.feed)
         context = dict(page.context)
         if "e" in context:  # which city and year: said in every title, for pages shared out of context
             meta["election"] = context["e"].label

@@ -31,6 +31,11 @@ class Settings:
     def card_cache(self) -> Path:
         return self.cache_dir or self.data_dir.parent / ".cache" / "share-cards"
 
+    @property
+    def history_cache(self) -> Path:
+        """The data files of earlier commits, parsed (see `history`): beside the share cards."""
+        return self.card_cache.parent / "history"
+
 
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml files that use MkDocs' own tags (!ENV, !!python/name): their values are not needed here."""

@@ -80,6 +80,16 @@ def source(e: str, source_id: str) -> str:
     return f"{e}/bron/{source_id}.md"
 
 
+def changes(e: str) -> str:
+    """What changed after publication, newest first."""
+    return f"{e}/wijzigingen.md"
+
+
+def changes_feed(e: str) -> str:
+    """The same changes as an Atom feed."""
+    return f"{e}/wijzigingen.xml"
+
+
 def data_json(e: str) -> str:
     return f"{e}/data.json"
 
