@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
+import yaml
 
 from generator.build import generate
 from generator.engine import build_site
@@ -336,14 +337,32 @@ def test_the_real_repository_builds_with_its_history(tmp_path):
         assert (e.changes is not None) == in_git
         if e.changes is None:
             continue
-        page = tmp_path / "site" / e.id / "wijzigingen" / "index.html"
-        for href in read_page(page).links:
-            if not href.startswith(("http", "#")):
-                assert resolve(tmp_path / "site", page, href)[0].exists(), href
         parsed = feedparser.parse((tmp_path / "site" / e.id / "wijzigingen.xml").read_bytes())
         assert not parsed.bozo and len(parsed.entries) == min(len(e.changes.entries), 100)
-    if in_git:
-        print(f"history of {ROOT.name}: {sum(len(e.changes.entries) for e in result.site.elections if e.changes)} changes")
+    assert_links_resolve(tmp_path / "site")  # the changes pages, "Alle wijzigingen", the menu and the method page's links
+
+
+def assert_links_resolve(site: Path) -> None:
+    pages = {path: read_page(path) for path in site.rglob("*.html")}
+    for path, page in pages.items():
+        for href in page.links:
+            if href.startswith(("http:", "https:", "mailto:", "//")):
+                continue
+            target, fragment = resolve(site, path, href)
+            assert target.exists(), f"{path.relative_to(site)}: broken link {href}"
+            assert not fragment or target not in pages or fragment in pages[target].ids, f"{path.relative_to(site)}: no #{fragment} in {href}"
+
+
+def test_the_published_site_is_built_with_the_whole_history():
+    """GitHub Actions checks out one commit unless told otherwise, and in a container job git
+    refuses a checkout that belongs to another user: either way the live site would lose its change log."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publiceer.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["bouw"]["steps"]
+    checkout = next(step for step in steps if str(step.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    runs = [str(step.get("run", "")) for step in steps]
+    trusted = next(i for i, run in enumerate(runs) if "safe.directory" in run)
+    assert "$GITHUB_WORKSPACE" in runs[trusted] and trusted < next(i for i, run in enumerate(runs) if "make site" in run)
 
 
 def test_a_clone_of_one_commit_builds_without_any_claim(tmp_path):
