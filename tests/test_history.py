@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import http.server
 import logging
 import os
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 from xml.etree import ElementTree
@@ -18,6 +21,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 
 from generator.build import generate
 from generator.engine import build_site
@@ -32,7 +36,7 @@ from generator.history import (
 )
 from generator.settings import settings_from
 
-from conftest import ROOT, make_data, make_project
+from conftest import PHONE, ROOT, make_data, make_project
 from htmlcheck import content_text, read_page, resolve
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -215,6 +219,34 @@ def test_the_changes_page_lists_every_change_newest_first(repo_site):
     renamed = next(target for href, target in targets.items() if "stelling/meer-sociale-huur/" in href)
     assert renamed.meta["refresh"].endswith("sociale-huur-erbij/")  # the old address leads on
     assert '<link rel="alternate" type="application/atom+xml" title="Wijzigingen — Testdorp 2026" href="../wijzigingen.xml">' in html
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def repo_base_url(repo_site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(repo_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [f"/{ELECTION}/wijzigingen/", f"/{ELECTION}/wie/partij-a/sociale-huur/", f"/{ELECTION}/stelling/dertig-kmu-overal/"])
+def test_changes_read_well_on_a_phone(browser, repo_base_url, path, scheme):
+    context = browser.new_context(viewport=PHONE, base_url=repo_base_url, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(path)
+    heading = page.locator("h2", has_text="maart 2026") if path.endswith("wijzigingen/") else page.locator("h2#wijzigingen")
+    heading.first.scroll_into_view_if_needed()
+    assert heading.first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    results = Axe().run(page)
+    context.close()
+    assert results.response["violations"] == [], results.generate_report()
 
 
 def test_the_feed_is_atom_that_feed_readers_read(repo, repo_site):
