@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from . import urls
-from .history import ElectionHistory, History, ItemHistory
+from .history import Commit, ElectionHistory, History, ItemHistory
 from .load import ElectionData, SiteData
 from .models import Actor, ProposalKey, Theme
 from .quotes import QuoteLocation
@@ -34,6 +34,7 @@ from .views import (
     TopicView,
 )
 
+K = TypeVar("K")
 MIN_STEMHULP_ACTORS = 2  # a quiz compares at least two actors with positions
 MAX_ELSEWHERE = 3  # other elections shown per party, so a page stays the same size as more municipalities join
 
@@ -184,39 +185,40 @@ def navigation(site: SiteView) -> list[NavItem]:
 def changes_view(e: ElectionView, log: ElectionHistory) -> ChangesView:
     """Every change of the election's proposals and statements, grouped by commit, newest first.
 
-    Within a commit, statements and proposals come in the order of the site; removed
-    ones after them, linked to their old address where `redirects.yml` keeps one.
+    Within a commit come statements, then proposals, each in the order of the site and
+    removed ones last: those link to their old address where `redirects.yml` keeps one.
     """
     statements = {view.statement.id: view for view in e.statements}
     proposals = {(view.actor.id, view.proposal.id): view for view in e.proposals}
-    actors = {actor.id: actor for actor in e.actors}
+    labels = {actor.id: actor.label for actor in e.actors}
     moved = {redirect.from_ for redirect in e.data.redirects}
-    items: list[tuple[str, str, str | None, str, ItemHistory]] = []  # kind, title, url, anchor, history
-    for sid in [*statements, *(sid for sid in log.statements if sid not in statements)]:
-        if sid in log.statements:
-            view = statements.get(sid)
-            url = urls.url_of(view.path) if view else _old_address(e.id, f"stelling/{sid}", moved)
-            items.append(("Stelling", view.statement.text if view else log.statements[sid].title, url, f"stelling-{sid}", log.statements[sid]))
-    for key in [*proposals, *(key for key in log.proposals if key not in proposals)]:
-        if key in log.proposals:
-            actor_id, pid = key
-            pview = proposals.get(key)
-            url = urls.url_of(pview.path) if pview else _old_address(e.id, f"wie/{actor_id}/{pid}", moved)
-            who = actors[actor_id].label if actor_id in actors else actor_id
-            items.append((f"Voorstel van {who}", pview.proposal.title if pview else log.proposals[key].title, url, f"{actor_id}--{pid}", log.proposals[key]))
-    by_commit: dict[str, list[ChangeEntry]] = defaultdict(list)
-    commits = {}
-    for kind, title, url, anchor, history in items:
+
+    def address(page: str | None, old: str) -> str | None:
+        """The page, or for a removed one the old address that leads on (if any)."""
+        return urls.url_of(page) if page else f"{e.id}/{old}/" if old in moved else None
+
+    subjects: list[tuple[str, str, str | None, str, ItemHistory]] = []  # kind, title, url, anchor, history
+    for sid in _in_site_order(log.statements, statements):
+        statement = statements.get(sid)
+        title = statement.statement.text if statement else log.statements[sid].title
+        subjects.append(("Stelling", title, address(statement.path if statement else None, f"stelling/{sid}"), f"stelling-{sid}", log.statements[sid]))
+    for key in _in_site_order(log.proposals, proposals):
+        actor, pid = key
+        proposal = proposals.get(key)
+        title = proposal.proposal.title if proposal else log.proposals[key].title
+        kind = f"Voorstel van {labels.get(actor, actor)}"
+        subjects.append((kind, title, address(proposal.path if proposal else None, f"wie/{actor}/{pid}"), f"{actor}--{pid}", log.proposals[key]))
+    entries: dict[Commit, list[ChangeEntry]] = defaultdict(list)
+    for kind, title, url, anchor, history in subjects:
         for change in history.changes:
-            commits[change.commit.sha] = change.commit
-            by_commit[change.commit.sha].append(ChangeEntry(change, kind, title, url, _anchor(f"{change.commit.sha[:12]}-{anchor}")))
-    newest_first = sorted(commits.values(), key=lambda commit: -commit.number)
-    return ChangesView(log, urls.changes(e.id), urls.changes_feed(e.id), [CommitChanges(commit, by_commit[commit.sha]) for commit in newest_first])
+            entries[change.commit].append(ChangeEntry(change, kind, title, url, _anchor(f"{change.commit.sha[:12]}-{anchor}")))
+    newest_first = sorted(entries, key=lambda commit: -commit.number)
+    return ChangesView(log, urls.changes(e.id), urls.changes_feed(e.id), [CommitChanges(commit, entries[commit]) for commit in newest_first])
 
 
-def _old_address(election: str, path: str, moved: set[str]) -> str | None:
-    """The old address of a removed page, if `redirects.yml` sends its readers on; else None."""
-    return f"{election}/{path}/" if path in moved else None
+def _in_site_order(histories: dict[K, ItemHistory], shown: dict[K, Any]) -> list[K]:
+    """The items with a history: those on the site in its order, then the ones no longer there."""
+    return [key for key in shown if key in histories] + [key for key in histories if key not in shown]
 
 
 def _anchor(text: str) -> str:

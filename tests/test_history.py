@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import functools
 import http.server
+import json
 import logging
 import os
 import shutil
@@ -187,6 +188,8 @@ def test_proposal_and_statement_pages_show_their_changes(repo_site):
     assert "Wijzigingen 2 maart 2026: Standpunt van Partij A: neutraal → oneens Gepubliceerd op 1 februari 2026." in statement
     merged = content_text(repo_site / ELECTION / "wie" / "raad-b" / "dertig-overal" / "index.html")
     assert "5 maart 2026: Titel aangepast" in merged  # the day it was published, not the day of the branch's commit
+    index = json.loads((repo_site / ELECTION / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if "wijzigingen" in doc["location"] or "Gepubliceerd op" in doc["text"]]  # searching finds the proposal, not its changes
     for unchanged in (repo_site / ELECTION / "wie" / "partij-a" / "dertig-kmu", repo_site / ELECTION / "stelling" / "sociale-huur-erbij"):
         assert "Wijzigingen" not in content_text(unchanged / "index.html")
         assert "Gepubliceerd op" not in content_text(unchanged / "index.html")
