@@ -194,6 +194,8 @@ class _Items(Generic[K, V]):
 
     def update(self, now: dict[K, V], commit: Commit, boundary: bool) -> None:
         for key, version in now.items():
+            if key in self.present and self.last[key] is version:  # from a file this commit did not change
+                continue
             history = self.histories.get(key)
             if history is None:
                 self.histories[key] = ItemHistory(self.title(version), None if boundary else commit)
@@ -338,10 +340,10 @@ def _parse_blobs(data_dir: Path, blobs: set[tuple[str, str]], cache_dir: Path | 
     parsed: dict[str, dict] = {}
     missing: dict[str, str] = {}
     for kind, blob in sorted(blobs):
-        cached = _read_cache(cache, kind, blob)
-        if cached is None:
+        known, cached = _read_cache(cache, kind, blob)
+        if not known:
             missing[blob] = kind
-        else:
+        elif cached is not None:
             parsed[blob] = cached
     if missing:
         out = _git(data_dir, ["cat-file", "--batch"], "".join(f"{blob}\n" for blob in missing).encode())
@@ -349,7 +351,7 @@ def _parse_blobs(data_dir: Path, blobs: set[tuple[str, str]], cache_dir: Path | 
             items = _items(missing[blob], text)
             if items is not None:
                 parsed[blob] = items
-                _write_cache(cache, missing[blob], blob, items)
+            _write_cache(cache, missing[blob], blob, items)
     return parsed
 
 
@@ -424,25 +426,28 @@ def _position(value: Any) -> PositionVersion:
 
 # -- the cache ---------------------------------------------------------------------------
 
-def _read_cache(cache: Path | None, kind: str, blob: str) -> dict | None:
+def _read_cache(cache: Path | None, kind: str, blob: str) -> tuple[bool, dict | None]:
+    """(False, None) when this version is not in the cache; else True and its items (None: it cannot be read)."""
     if cache is None:
-        return None
+        return False, None
     try:
         stored = json.loads((cache / f"{kind}-{blob}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
+        return False, None
+    if stored is None:
+        return True, None
     if kind == "proposals":
-        return {(actor, item_id): ProposalVersion(**version) for actor, item_id, version in stored}
-    return {
+        return True, {(actor, item_id): ProposalVersion(**version) for actor, item_id, version in stored}
+    return True, {
         item_id: StatementVersion(**{**version, "positions": {a: PositionVersion(p["position"], p["explanation"], tuple(p["proposals"])) for a, p in version["positions"].items()}})
         for item_id, version in stored
     }
 
 
-def _write_cache(cache: Path | None, kind: str, blob: str, items: dict) -> None:
+def _write_cache(cache: Path | None, kind: str, blob: str, items: dict | None) -> None:
     if cache is None:
         return
-    rows = [[*key, asdict(version)] if isinstance(key, tuple) else [key, asdict(version)] for key, version in items.items()]
+    rows = None if items is None else [[*key, asdict(version)] if isinstance(key, tuple) else [key, asdict(version)] for key, version in items.items()]
     try:
         cache.mkdir(parents=True, exist_ok=True)
         atomic_write(cache / f"{kind}-{blob}.json", json.dumps(rows, ensure_ascii=False).encode("utf-8"))

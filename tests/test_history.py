@@ -304,6 +304,8 @@ def test_a_version_that_cannot_be_read_is_no_change(tmp_path):
     e = read_history(data, LABELS)[ELECTION]
     assert [(c.commit.message, c.summary) for c in e.proposals[("partij-a", "dertig-kmu")].changes] == [("Hersteld, met een betere titel", "Titel aangepast")]
     assert e.proposals[("partij-a", "sociale-huur")].changes == []
+    cache = tmp_path / "cache"
+    assert read_history(data, LABELS, cache)[ELECTION] == e == read_history(data, LABELS, cache)[ELECTION]  # the unreadable version is cached as such
 
 
 def test_a_data_folder_outside_git_has_no_history_anywhere(mini_site, tmp_path, caplog):
