@@ -24,6 +24,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
+from generator import urls
 from generator.build import generate
 from generator.engine import build_site
 from generator.history import (
@@ -123,7 +124,7 @@ def repo(tmp_path_factory) -> Path:
     (election / "redirects.yml").write_text("- from: stelling/meer-sociale-huur\n  to: stelling/sociale-huur-erbij\n", encoding="utf-8")
     proposals = (election / "proposals" / "raad-b.yml").read_text(encoding="utf-8")
     (election / "proposals" / "raad-b.yml").write_text(proposals[: proposals.index("  - id: vreemde-tekens")], encoding="utf-8")
-    commit(root, "Stelling over sociale huur hernoemd; voorstel met vreemde tekens weg", "2026-03-10T16:45:00+01:00")
+    commit(root, "Stelling over sociale huur hernoemd; voorstel met ‘vreemde tekens’ weg (geëxporteerd)", "2026-03-10T16:45:00+01:00")
     return root
 
 
@@ -282,6 +283,18 @@ def test_the_feed_is_atom_that_feed_readers_read(repo, repo_site):
     assert merged.summary == "Titel aangepast. Bij de wijziging staat: ‘Titel van Raad B over 30 km/u verduidelijkt’"
     assert merged.link == f"{site_url}{ELECTION}/wie/raad-b/dertig-overal/"
     assert dt.datetime(*merged.updated_parsed[:6], tzinfo=dt.UTC) == merge.time
+
+
+def test_without_a_site_address_the_feed_links_relative_to_itself(repo, tmp_path):
+    make_project(tmp_path, data=repo / "site-data")
+    settings = dataclasses.replace(settings_from(tmp_path / "mkdocs.yml"), data_dir=repo / "site-data", site_url="")
+    result = generate(settings)
+    parsed = feedparser.parse(result.files[f"{ELECTION}/wijzigingen.xml"].encode("utf-8"), response_headers={"content-location": f"https://example.org/x/{ELECTION}/wijzigingen.xml", "content-type": "application/atom+xml"})
+    assert not parsed.bozo and parsed.feed.id.startswith("urn:uuid:")
+    served = {urls.url_of(path) for path in result.files if path.endswith(".md")} | {path.removesuffix("index.html") for path in result.files if path.endswith("/index.html")}
+    links = [entry.link.partition("#")[0] for entry in parsed.entries]
+    assert links and all(link.startswith("https://example.org/x/") and link.removeprefix("https://example.org/x/") in served for link in links)
+    assert parsed.entries[0].summary.endswith("‘Stelling over sociale huur hernoemd; voorstel met ‘vreemde tekens’ weg (geëxporteerd)’")
 
 
 def test_the_history_is_the_same_from_the_cache(repo, tmp_path):
