@@ -38,7 +38,7 @@ CACHE_VERSION = "1"  # change when what is kept of a file changes
 NO_POSITION = "geen standpunt"
 ZERO_SHA = "0" * 40
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: five times faster
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")  # also what XML forbids
 _PULL_REQUEST_MERGE = re.compile(r"^Merge pull request #\d+ from \S+$")
 # git's answers that mean "there is no history here", not that something went wrong.
 _NO_HISTORY = ("not a git repository", "does not have any commits yet")

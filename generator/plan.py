@@ -105,7 +105,7 @@ def plan(site: SiteData, sources: dict[ProposalKey, str], locations: dict[Propos
 def _election_pages(e: ElectionView) -> list[Page]:
     name, town = e.election.name, e.election.municipality
     pages = [
-        Page(e.path, "election", name, e.election.intro, {"e": e}),
+        Page(e.path, "election", name, e.election.intro, {"e": e}, feed=e.changes.feed_path if e.changes else None),
         Page(e.themes_path, "themes", f"Thema's – {town}", f"Alle thema's van de {name}, met de voorstellen per partij of organisatie.", {"e": e}),
     ]
     for theme in e.themes:

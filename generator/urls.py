@@ -14,6 +14,8 @@ METHOD = "methode.md"
 RESERVED_ELECTION_IDS = frozenset({"assets", "search", "methode", "og", "index", "over", "begrippen", "zoeken", "wijzigingen"})
 # Names of overview pages inside an election's folders; an item with one of these ids would overwrite it.
 RESERVED_ITEM_IDS = frozenset({"index"})
+# An election's changes page and feed (<election>/wijzigingen/ and wijzigingen.xml), where its data has a git history.
+CHANGES = "wijzigingen"
 
 
 def url_of(path: str) -> str:
@@ -82,12 +84,12 @@ def source(e: str, source_id: str) -> str:
 
 def changes(e: str) -> str:
     """What changed after publication, newest first."""
-    return f"{e}/wijzigingen.md"
+    return f"{e}/{CHANGES}.md"
 
 
 def changes_feed(e: str) -> str:
     """The same changes as an Atom feed."""
-    return f"{e}/wijzigingen.xml"
+    return f"{e}/{CHANGES}.xml"
 
 
 def data_json(e: str) -> str:

@@ -25,7 +25,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from generator import urls
-from generator.build import generate
+from generator.build import check, generate
 from generator.engine import build_site
 from generator.history import (
     NOT_STATED,
@@ -223,6 +223,8 @@ def test_the_changes_page_lists_every_change_newest_first(repo_site):
     renamed = next(target for href, target in targets.items() if "stelling/meer-sociale-huur/" in href)
     assert renamed.meta["refresh"].endswith("sociale-huur-erbij/")  # the old address leads on
     assert '<link rel="alternate" type="application/atom+xml" title="Wijzigingen — Testdorp 2026" href="../wijzigingen.xml">' in html
+    overview = (repo_site / ELECTION / "index.html").read_text(encoding="utf-8")  # where a feed reader is pointed first
+    assert '<link rel="alternate" type="application/atom+xml" title="Wijzigingen — Testdorp 2026" href="wijzigingen.xml">' in overview
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -302,6 +304,14 @@ def test_the_history_is_the_same_from_the_cache(repo, tmp_path):
     assert read_history(repo / "site-data", LABELS, tmp_path) == fresh
     assert len(list((tmp_path / "1").glob("*.json"))) == 8  # one per version of a proposals or statements file
     assert read_history(repo / "site-data", LABELS, tmp_path) == fresh  # now from the cache
+
+
+def test_no_old_address_may_take_the_place_of_the_changes_page(tmp_path):
+    data = make_data(tmp_path)
+    (data / ELECTION / "redirects.yml").write_text("- from: wijzigingen\n  to: stelling\n", encoding="utf-8")
+    assert [(p.file, p.line, p.message) for p in check(data).problems] == [
+        (f"site-data/{ELECTION}/redirects.yml", 1, "'wijzigingen' is een pagina van de site; die kan niet doorverwijzen"),
+    ]
 
 
 def test_a_version_that_cannot_be_read_is_no_change(tmp_path):
