@@ -314,6 +314,20 @@ def test_no_old_address_may_take_the_place_of_the_changes_page(tmp_path):
     ]
 
 
+def test_a_commit_message_is_text_wherever_it_lands(tmp_path):
+    data = make_data(tmp_path / "project")
+    git(data.parent, "init", "-q", "-b", "main")
+    commit(data.parent, "Eerste versie", "2026-02-01T10:00:00+01:00")
+    edit(data / ELECTION / "proposals" / "partij-a.yml", "title: 30 km/u binnen de singels", "title: Binnen de singels 30 km/u")
+    commit(data.parent, 'Titel <script>alert("x")</script> & \x1b[31mrood\x1b[0m {{ jinja }}', "2026-02-02T10:00:00+01:00")
+    make_project(data.parent, data=data)
+    result = generate(settings_from(data.parent / "mkdocs.yml"))
+    page = result.files[f"{ELECTION}/wijzigingen.md"]
+    assert "<script>" not in page and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; [31mrood [0m {{ jinja }}" in page
+    summary = ElementTree.fromstring(result.files[f"{ELECTION}/wijzigingen.xml"].encode("utf-8")).find(f"{ATOM}entry/{ATOM}summary").text
+    assert summary == 'Titel aangepast. Bij de wijziging staat: ‘Titel <script>alert("x")</script> & [31mrood [0m {{ jinja }}’'
+
+
 def test_a_version_that_cannot_be_read_is_no_change(tmp_path):
     data = make_data(tmp_path)
     proposals = data / ELECTION / "proposals" / "partij-a.yml"
