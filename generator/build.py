@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import urls
+from .feed import changes_feed
 from .files import atomic_write
 from .gitdates import last_changes
+from .history import read_history
 from .load import Loader, SiteData
 from .locate import locate_quotes
 from .models import ProposalKey
@@ -75,7 +77,9 @@ def generate(settings: Settings) -> Generated:
     checked = check(settings.data_dir, settings.elections)
     if checked.problems:
         return Generated(settings, checked.problems)
-    site_plan = plan(checked.site, checked.sources, checked.locations, settings.site_name, settings.today)
+    labels = {e.id: {actor.id: actor.label for actor in e.actors} for e in checked.site.elections}
+    history = read_history(settings.data_dir, labels, settings.history_cache, tuple(labels))
+    site_plan = plan(checked.site, checked.sources, checked.locations, settings.site_name, settings.today, history)
     renderer = Renderer(site_plan, settings, last_changes(settings.data_dir))
     cards = {page.path: card_for(page, site_plan.site, settings.site_name) for page in site_plan.pages}
     files: dict[str, str | bytes | Path] = {page.path: renderer.render(page, cards[page.path].alt) for page in site_plan.pages}
@@ -84,6 +88,8 @@ def generate(settings: Settings) -> Generated:
         files[e.data_json_path] = election_json(e)
         files[e.csv_path] = proposals_csv(e)
         files[e.datapackage_path] = datapackage_json(e, settings.site_name, settings.site_url, settings.about.get("data_licence", "CC BY 4.0"))
+        if e.changes:
+            files[e.changes.feed_path] = changes_feed(e, settings.site_url, settings.site_name, settings.repo_url)
     files.update(CardCache(settings.card_cache).images({urls.share_image(path): card for path, card in cards.items()}))
     files.update(brand.icons())
     return Generated(settings, [], files, site_plan)

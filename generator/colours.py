@@ -9,7 +9,8 @@ from __future__ import annotations
 
 LIGHT_CARD = "#f6f7f9"  # --wvw-card-bg in content/assets/wvw.css
 DARK_CARD = "#22262e"  # --wvw-card-bg in the slate scheme
-MINIMUM = 3.0
+MINIMUM = 3.0  # a stripe or a border (non-text contrast)
+TEXT_MINIMUM = 4.5  # white text on the colour (a badge)
 
 
 def _channels(colour: str) -> tuple[int, int, int]:

@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .colours import DARK_CARD, LIGHT_CARD, visible_on
+from .colours import DARK_CARD, TEXT_MINIMUM, visible_on
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -131,8 +131,8 @@ class Actor(Located):
 
     @property
     def display_colour(self) -> str:
-        """The actor's colour, darkened where needed for 3:1 against a light card."""
-        return visible_on(self.colour or NEUTRAL_COLOUR, LIGHT_CARD)
+        """The actor's colour, darkened where needed so white text on it reads (4.5:1); then it is over 3:1 on a light card too."""
+        return visible_on(self.colour or NEUTRAL_COLOUR, "#ffffff", TEXT_MINIMUM)
 
     @property
     def display_colour_dark(self) -> str:

@@ -114,6 +114,8 @@ class Renderer:
         # No `title`: MkDocs then takes it from the page's escaped <h1>, and Material prints page titles without escaping them.
         if not page.search:
             meta["search"] = {"exclude": True}
+        if page.feed:
+            meta["feed"] = relative_url(page.path, page.feed)
         if "e" in page.context:  # which city and year: said in every title, for pages shared out of context
             meta["election"] = page.context["e"].label
         if page.crumbs:

@@ -35,6 +35,11 @@ class Settings:
     def card_cache(self) -> Path:
         return self.cache_dir or self.data_dir.parent / ".cache" / "share-cards"
 
+    @property
+    def history_cache(self) -> Path:
+        """The data files of earlier commits, parsed (see `history`): beside the share cards."""
+        return self.card_cache.parent / "history"
+
 
 def build_date() -> dt.date:
     """Today, or the date in SOURCE_DATE_EPOCH (reproducible builds: the same input gives the same site)."""

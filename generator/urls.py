@@ -16,6 +16,8 @@ ABOUT = "over.md"
 RESERVED_ELECTION_IDS = frozenset({"assets", "search", "methode", "og", "index", "over", "begrippen", "zoeken", "wijzigingen"})
 # Names of overview pages inside an election's folders; an item with one of these ids would overwrite it.
 RESERVED_ITEM_IDS = frozenset({"index"})
+# An election's changes page and feed (<election>/wijzigingen/ and wijzigingen.xml), where its data has a git history.
+CHANGES = "wijzigingen"
 
 
 def url_of(path: str) -> str:
@@ -80,6 +82,16 @@ def sources(e: str) -> str:
 
 def source(e: str, source_id: str) -> str:
     return f"{e}/bron/{source_id}.md"
+
+
+def changes(e: str) -> str:
+    """What changed after publication, newest first."""
+    return f"{e}/{CHANGES}.md"
+
+
+def changes_feed(e: str) -> str:
+    """The same changes as an Atom feed."""
+    return f"{e}/{CHANGES}.xml"
 
 
 def data_json(e: str) -> str:

@@ -16,7 +16,7 @@ from .load import ElectionData, SiteData
 from .models import Actor, Located, Proposal, ProposalKey, Source, Statement, Theme, Topic
 from .problems import Problem
 from .stemhulp.balance import lint
-from .urls import RESERVED_ELECTION_IDS, RESERVED_ITEM_IDS
+from .urls import CHANGES, RESERVED_ELECTION_IDS, RESERVED_ITEM_IDS
 
 
 @dataclass
@@ -193,7 +193,7 @@ def _check_redirects(data: ElectionData) -> list[Problem]:
     pages = election_pages(data)
     problems = _duplicates(data.redirects, "oud adres", data.folder.parent.parent)
     for redirect in data.redirects:
-        if redirect.from_ in pages:
+        if redirect.from_ in pages or redirect.from_ == CHANGES:
             problems.append(problem_at(redirect, "from", f"'{redirect.from_}' is een pagina van de site; die kan niet doorverwijzen", "verwijder deze regel, of kies het adres dat niet meer bestaat"))
         if redirect.to not in pages:
             problems.append(_unknown(redirect, "to", "onbekende pagina", redirect.to, sorted(pages)))
