@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check generate test test-content lint bench audit browser clean vind ongeciteerd coverage schema summary schermafbeeldingen balans
+.PHONY: site serve check generate test test-content lint bench audit engine-smoke browser clean vind ongeciteerd coverage schema summary schermafbeeldingen balans
 
 # Editors need only the runtime (check, vind, serve, site); the test tools come with `make test`.
 $(STAMP): pyproject.toml
@@ -76,6 +76,19 @@ $(AUDIT_TOOLS): tools/audit/package-lock.json
 
 audit: $(TEST_STAMP) browser $(AUDIT_TOOLS) ## Lighthouse (mobile) and axe-core on one page of each type: scores, Web Vitals, bytes, screenshots (~5 min)
 	$(BIN)/python tools/audit/audit.py $(if $(RUNS),--runs $(RUNS)) $(if $(ONLY),--only $(ONLY))
+
+ZENSICAL := zensical==0.0.73
+engine-smoke: $(STAMP) ## Build the generated content with Zensical, the announced successor of MkDocs/Material (docs/engine.md)
+	rm -rf .cache/engine-smoke && mkdir -p .cache/engine-smoke/project
+	$(PYTHON) -m venv .cache/engine-smoke/venv
+	.cache/engine-smoke/venv/bin/pip install --quiet '$(ZENSICAL)'
+	cp -r mkdocs.yml templates site-data .cache/engine-smoke/project/
+	mkdir -p .cache/engine-smoke/project/content && cp -r content/assets .cache/engine-smoke/project/content/
+	$(BIN)/watwilwie --config .cache/engine-smoke/project/mkdocs.yml generate
+	cd .cache/engine-smoke/project && ../venv/bin/zensical build
+	grep -q 'Wonen en woningbouw' .cache/engine-smoke/project/site/leiden-2026/thema/wonen/index.html
+	grep -q 'wvw-line' .cache/engine-smoke/project/site/leiden-2026/thema/wonen/index.html
+	@echo "Zensical bouwt de gegenereerde pagina's (zie docs/engine.md voor wat nog ontbreekt)."
 
 browser: ## Install Debian's chromium for the browser tests, if missing
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; }

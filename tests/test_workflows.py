@@ -173,7 +173,7 @@ def test_every_job_in_a_container_uses_the_image_pinned_by_digest_in_the_dockerf
     image = dockerfile_image()
     assert re.fullmatch(r"python:3\.11-bookworm@sha256:[0-9a-f]{64}", image)
     containers = [job["container"] for path in WORKFLOWS for job in load(path)["jobs"].values() if "container" in job]
-    assert len(containers) == 3
+    assert len(containers) == 4
     assert set(containers) == {image}, "copy the digest of .github/ci/Dockerfile to every container: line"
 
 
