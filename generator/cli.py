@@ -15,7 +15,7 @@ from .build import check, generate, write_content
 from .editor import cli as editor_cli
 from .editor import github
 from .problems import Note, Problem
-from .settings import Settings, settings_from
+from .settings import settings_of
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -36,15 +36,6 @@ def print_notes(notes: list[Note]) -> None:
             print(github.annotation(note))
     if notes:
         print(f"{len(notes)} waarschuwing(en): de gegevens kloppen, maar lees ze na.\n", file=sys.stderr)
-
-
-def settings_of(args: argparse.Namespace) -> Settings:
-    return settings_from(
-        Path(args.config),
-        data_dir=Path(args.data) if args.data else None,
-        content_dir=Path(args.content) if args.content else None,
-        elections=tuple(getattr(args, "election", ()) or ()),
-    )
 
 
 def cmd_check(args) -> int:

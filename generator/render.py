@@ -21,6 +21,7 @@ from .dutch import dutch_date
 from .escape import front_matter, md_inline, one_line
 from .gitdates import latest
 from .glossary import Glossary, explanations
+from .icons import icon_svg
 from .models import Term
 from .plan import Moved, Page, Plan
 from .settings import Settings
@@ -48,8 +49,6 @@ def heading(text: str) -> Markup:
 
 
 def environment() -> Environment:
-    from .engine import icon_svg
-
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,

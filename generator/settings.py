@@ -82,6 +82,16 @@ def settings_from(
     )
 
 
+def settings_of(args: Any) -> Settings:
+    """Settings for a command line: `--config`, with `--data`, `--content` and `--election` as overrides."""
+    return settings_from(
+        Path(args.config),
+        data_dir=Path(args.data) if args.data else None,
+        content_dir=Path(args.content) if args.content else None,
+        elections=tuple(getattr(args, "election", ()) or ()),
+    )
+
+
 def _plugin_config(config: dict[str, Any]) -> dict[str, Any]:
     for entry in config.get("plugins") or []:
         if isinstance(entry, dict) and "watwilwie" in entry:

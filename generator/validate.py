@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .committed import REVISIONS, committed_items
+from .icons import icon_file
 from .load import ElectionData, SiteData
 from .models import Actor, Located, Proposal, ProposalKey, Source, Statement, Theme, Topic
 from .problems import Problem
@@ -126,6 +127,11 @@ def validate(site: SiteData) -> Validated:
     topics = [topic for theme in site.themes for topic in theme.topics]
     base = site.root.parent  # the files' shown paths are relative to it
     problems = _duplicates(site.themes, "thema", base) + _duplicates(topics, "onderwerp", base) + _reserved(site)
+    problems += [
+        problem_at(theme, "icon", f"icoon '{theme.icon}' niet gevonden", f"zet {theme.icon}.svg in templates/icons/, of kies een icoon dat daar al staat")
+        for theme in site.themes
+        if not icon_file(theme.icon).exists()
+    ]
     sources: dict[ProposalKey, str] = {}
     themes = {theme.id: theme for theme in site.themes}
     for data in site.elections:

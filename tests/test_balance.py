@@ -8,7 +8,7 @@ from generator.build import check
 from generator.load import Loader
 from generator.stemhulp.balance import balance
 
-from conftest import make_data
+from helpers import make_data
 
 CITED = {"partij-a": "dertig-kmu", "raad-b": "dertig-overal"}
 FILE = "site-data/testdorp-2026/statements.yml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from conftest import PHONE
+from helpers import PHONE
 
 
 def test_lees_in_context_lands_on_the_highlighted_paragraph(page):

@@ -10,7 +10,7 @@ import yaml
 from generator.load import Loader
 from generator.stemhulp.balance import balance, lint
 
-from conftest import ROOT
+from helpers import ROOT
 
 DATA = ROOT / "site-data"
 pytestmark = pytest.mark.content  # a data-only pull request runs these (make test-content)

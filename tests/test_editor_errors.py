@@ -17,7 +17,7 @@ from generator.build import check
 from generator.editor.github import annotation
 from generator.problems import Note, Problem
 
-from conftest import ROOT, make_data, write
+from helpers import ROOT, make_data, write
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 ACTORS = "testdorp-2026/actors.yml"

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_cli import run
 
 from generator.build import check
 from generator.editor.entry import entry_for
 from generator.editor.finder import FinderError, Widen, find, uncited
 
-from conftest import ROOT, make_data, make_project, write
+from helpers import ROOT, make_data, make_project, run, write
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 

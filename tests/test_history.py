@@ -38,7 +38,7 @@ from generator.history import (
 )
 from generator.settings import settings_from
 
-from conftest import PHONE, ROOT, make_data, make_project
+from helpers import PHONE, ROOT, make_data, make_project
 from htmlcheck import content_text, read_page, resolve
 
 ATOM = "{http://www.w3.org/2005/Atom}"

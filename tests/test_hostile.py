@@ -21,8 +21,9 @@ import yaml
 
 from generator.build import check
 
-from conftest import PHONE, ROOT, _QuietHandler, build_project, make_data, make_project, write
+from conftest import _QuietHandler
 from fields import ELECTION, FIELDS, SOURCE, add_to_source, set_value
+from helpers import PHONE, ROOT, build_project, make_data, make_project, write
 from htmlcheck import read_page
 
 E = f"site-data/{ELECTION}"

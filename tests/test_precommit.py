@@ -13,7 +13,7 @@ import yaml
 
 from generator.yamlfile import read_yaml
 
-from conftest import ROOT
+from helpers import ROOT
 
 BIN = Path(sys.executable).parent
 MESSY = """\

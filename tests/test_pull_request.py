@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from test_cli import run
 from test_editor_errors import edit
 
 from generator.build import generate
@@ -21,7 +20,7 @@ from generator.editor.github import MAX_SCREENSHOTS, PageChanges, Preview, cover
 from generator.editor.schema import write_schemas
 from generator.settings import Settings
 
-from conftest import ROOT, make_data
+from helpers import ROOT, make_data, run
 
 PROPOSALS = "testdorp-2026/proposals/partij-a.yml"
 

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from test_cli import run
 
 from generator.build import check
 from generator.editor.finder import find
@@ -17,7 +16,7 @@ from generator.editor.schema import MODELINE_PREFIX
 from generator.editor.slugs import slugify, unique
 from generator.quotes import SourceText
 
-from conftest import make_data, make_project
+from helpers import make_data, make_project, run
 
 # What `pdftotext programma.pdf programma.txt` gives: pages separated by form feeds.
 PDFTOTEXT = (

@@ -16,26 +16,9 @@ from playwright.sync_api import expect
 from generator.build import check
 from generator.plan import MAX_ELSEWHERE, plan
 
-from conftest import ROOT, build_project, make_data, make_project
+from helpers import ROOT, TOWNS, build_project, make_project, many_elections
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-TOWNS = ["testdorp-2026", "a-2026", "b-2026", "c-2026", "d-2026", "e-2026"]
-
-
-def many_elections(root: Path) -> Path:
-    """The hand-made data set six times over, with partij-a of party 'volt' in every town."""
-    data = make_data(root)
-    first = data / TOWNS[0]
-    actors = first / "actors.yml"
-    actors.write_text(actors.read_text(encoding="utf-8").replace("  kind: partij\n", "  kind: partij\n  party: volt\n"), encoding="utf-8")
-    election = first / "election.yml"
-    election.write_text(election.read_text(encoding="utf-8") + "order: 1\n", encoding="utf-8")
-    for order, town in enumerate(TOWNS[1:], start=2):
-        shutil.copytree(first, data / town)
-        election = data / town / "election.yml"
-        text = election.read_text(encoding="utf-8").replace("Testdorp", town.upper()[0]).replace("order: 1", f"order: {order}")
-        election.write_text(text, encoding="utf-8")
-    return data
 
 
 def test_same_party_elsewhere_is_limited_to_the_nearest_elections(tmp_path):

@@ -14,7 +14,7 @@ from generator.build import check
 from generator.editor.schema import FILE_KINDS, MODELINE_PREFIX, json_schema, kind_of, modeline, schema_files
 from generator.yamlfile import read_yaml
 
-from conftest import ROOT, make_data
+from helpers import ROOT, make_data
 
 DATA = ROOT / "site-data"
 

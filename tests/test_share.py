@@ -17,7 +17,7 @@ from generator.sharecards import draw as cardimage
 from generator.sharecards.content import Card, Chip, card_for
 from generator.urls import share_image
 
-from conftest import make_data
+from helpers import make_data
 from htmlcheck import read_page
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from generator.stemhulp.matching import match, percentage, statement_points
 
-from conftest import ROOT
+from helpers import ROOT
 
 STEMHULP = "/leiden-2026/stemhulp/"
 ANSWER_LABELS = {"eens": "Eens", "neutraal": "Neutraal", "oneens": "Oneens"}
@@ -80,7 +80,7 @@ def quiz_page(browser, base_url):
     context.close()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # how many examples: the profile in conftest.py
 @given(
     answers=st.lists(st.sampled_from(["eens", "neutraal", "oneens", "skip", None]), min_size=len(STATEMENT_IDS), max_size=len(STATEMENT_IDS)),
     important=st.sets(st.sampled_from(STATEMENT_IDS)),

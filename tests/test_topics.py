@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from generator.editor.schema import FILE_KINDS, json_schema
 from generator.load import Loader
 
-from conftest import PHONE, ROOT, make_data
+from helpers import PHONE, ROOT, make_data
 from htmlcheck import read_page
 
 DATA = ROOT / "site-data"

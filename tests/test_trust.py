@@ -21,7 +21,7 @@ from generator.colours import contrast
 from generator.plan import plan
 from generator.settings import settings_from
 
-from conftest import PHONE, ROOT, make_data
+from helpers import PHONE, ROOT, make_data
 from htmlcheck import read_page
 
 SETTINGS = settings_from(ROOT / "mkdocs.yml")

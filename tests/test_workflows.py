@@ -21,7 +21,7 @@ from generator.editor.github import ARTIFACT, SCREENSHOT_DIR
 from generator.settings import Settings
 from generator.sharecards import draw
 
-from conftest import ROOT
+from helpers import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent

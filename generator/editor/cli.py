@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import urls
 from ..build import check, generate
 from ..dutch import percent
-from ..settings import Settings
+from ..settings import settings_of
 from ..stemhulp.balance import MAX_UNANIMOUS, Balance, balance, lint
 from ..views import ElectionView, SiteView
 from . import github
@@ -75,12 +75,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     summary.set_defaults(run=cmd_summary)
 
 
-def _settings(args) -> Settings:
-    from ..cli import settings_of
-
-    return settings_of(args)
-
-
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -91,7 +85,7 @@ def _date(text: str) -> dt.date:
 # -- vind ------------------------------------------------------------------------------
 
 def cmd_vind(args) -> int:
-    checked = check(_settings(args).data_dir)
+    checked = check(settings_of(args).data_dir)
     site = checked.site
     if checked.problems:
         print(f"Let op: de gegevens hebben {len(checked.problems)} fout(en); zie make check.", file=sys.stderr)
@@ -161,7 +155,7 @@ def _paste_instructions(number: int, entry: Entry, titled: bool) -> str:
 # -- ongeciteerd ------------------------------------------------------------------------
 
 def cmd_ongeciteerd(args) -> int:
-    checked = check(_settings(args).data_dir)
+    checked = check(settings_of(args).data_dir)
     if checked.problems:
         print(f"Let op: de gegevens hebben {len(checked.problems)} fout(en); zie make check.", file=sys.stderr)
     try:
@@ -202,7 +196,7 @@ def uncited_text(found: Uncited) -> str:
 # -- nieuw ------------------------------------------------------------------------------
 
 def cmd_nieuw(args) -> int:
-    data_dir = _settings(args).data_dir
+    data_dir = settings_of(args).data_dir
     try:
         made = new_election(data_dir, args.municipality, args.text, args.partij, args.datum)
     except ScaffoldError as error:
@@ -226,7 +220,7 @@ def cmd_nieuw(args) -> int:
 # -- coverage, schema, summary ------------------------------------------------------------
 
 def _site_view(args) -> SiteView | None:
-    result = generate(_settings(args))
+    result = generate(settings_of(args))
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
@@ -285,7 +279,7 @@ def without_position_text(election: ElectionView) -> str:
 
 
 def cmd_balans(args) -> int:
-    site = check(_settings(args).data_dir).site
+    site = check(settings_of(args).data_dir).site
     failed = False
     for data in site.elections:
         if not data.statements:
@@ -310,7 +304,7 @@ def balance_text(figures: Balance) -> str:
 
 
 def cmd_schema(args) -> int:
-    data_dir = _settings(args).data_dir.resolve()
+    data_dir = settings_of(args).data_dir.resolve()
     root = data_dir.parent
     changed = write_schemas(root, data_dir)
     marked = add_modelines(data_dir, root)
@@ -319,7 +313,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    settings = _settings(args)
+    settings = settings_of(args)
     current = generate(settings)
     if current.problems:
         print(github.problems_markdown(current.problems), end="")
