@@ -119,12 +119,19 @@ class Renderer:
             meta["election"] = page.context["e"].label
         if page.crumbs:
             meta["crumbs"] = [{"title": crumb.title, "url": relative_url(page.path, crumb.path)} for crumb in page.crumbs]
-        updated = self.updated(page.data)
+        updated = self.item_updated(page) or self.updated(page.data)
         if updated:
             meta["updated"] = updated
         if self.settings.repo_url:
             meta["report"] = report_url(self.settings.repo_url, page_url or urls.url_of(page.path), page.title, page.item)
         return meta
+
+    @staticmethod
+    def item_updated(page: Page) -> str:
+        """For a proposal or statement with a history: the date of its own last change, else of its publication."""
+        history = page.context.get("history")
+        last = (history.changes[-1].commit if history.changes else history.published) if history else None
+        return dutch_date(last.date) if last else ""
 
     def updated(self, prefix: str) -> str:
         """'29 november 2026': the last change of this data in the repository; empty when there is no history."""

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import http.server
 import json
+import re
 import logging
 import os
 import shutil
@@ -194,6 +195,16 @@ def test_proposal_and_statement_pages_show_their_changes(repo_site):
     for unchanged in (repo_site / ELECTION / "wie" / "partij-a" / "dertig-kmu", repo_site / ELECTION / "stelling" / "sociale-huur-erbij"):
         assert "Wijzigingen" not in content_text(unchanged / "index.html")
         assert "Gepubliceerd op" not in content_text(unchanged / "index.html")
+
+
+def test_the_footer_says_when_the_page_s_own_data_last_changed(repo_site):
+    def footer(path: Path) -> str:
+        html = (path / "index.html").read_text(encoding="utf-8")
+        return re.search(r"Gegevens van deze pagina laatst bijgewerkt op ([^.<]+)\.", html).group(1)
+
+    assert footer(repo_site / ELECTION / "wie" / "partij-a" / "sociale-huur") == "2 maart 2026"  # its quote changed
+    assert footer(repo_site / ELECTION / "wie" / "partij-a" / "dertig-kmu") == "1 februari 2026"  # published, never changed
+    assert footer(repo_site / ELECTION / "thema" / "wonen") == footer(repo_site / ELECTION)  # the election's data as a whole
 
 
 def test_the_changes_page_lists_every_change_newest_first(repo_site):
