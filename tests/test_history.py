@@ -10,9 +10,9 @@ import datetime as dt
 import functools
 import http.server
 import json
-import re
 import logging
 import os
+import re
 import shutil
 import subprocess
 import threading
