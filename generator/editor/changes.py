@@ -9,13 +9,15 @@ old and new wording.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ..views import ElectionView, PositionView, ProposalView, SiteView, StatementView
 
 Status = Literal["nieuw", "gewijzigd", "verwijderd"]
+V = TypeVar("V", ProposalView, StatementView)
+_Text = tuple[str, str | None, str | None, bool]  # label, before, after, prose
 
 
 @dataclass(frozen=True)
@@ -53,43 +55,57 @@ def content_changes(before: SiteView, after: SiteView) -> list[ItemChange]:
 
 
 def _proposal_changes(old: ElectionView | None, new: ElectionView | None) -> list[ItemChange]:
-    def by_key(election: ElectionView | None) -> dict[str, ProposalView]:
-        return {f"{view.actor.id}/{view.proposal.id}": view for view in (election.proposals if election else [])}
-
-    before, after = by_key(old), by_key(new)
-    label = _label(old, new)
-    changes = []
-    for key in [*after, *(k for k in before if k not in after)]:
-        was, now = before.get(key), after.get(key)
-        texts = _differing([
+    def texts(was: ProposalView | None, now: ProposalView | None) -> list[_Text]:
+        return [
             ("Titel", was.proposal.title if was else None, now.proposal.title if now else None, False),
             ("Citaat", was.proposal.quote if was else None, now.proposal.quote if now else None, True),
-        ])
-        if texts:
-            shown = now or was
-            assert shown is not None
-            changes.append(ItemChange("voorstel", label, key, shown.proposal.title, _status(was, now), now.path if now else None, texts))
-    return changes
+        ]
+
+    return _item_changes(
+        "voorstel", old, new, lambda election: election.proposals,
+        key=lambda view: f"{view.actor.id}/{view.proposal.id}", title=lambda view: view.proposal.title, texts=texts,
+    )
 
 
 def _statement_changes(old: ElectionView | None, new: ElectionView | None) -> list[ItemChange]:
-    def by_key(election: ElectionView | None) -> dict[str, StatementView]:
-        return {view.statement.id: view for view in (election.statements if election else [])}
-
-    before, after = by_key(old), by_key(new)
-    label = _label(old, new)
-    changes = []
-    for key in [*after, *(k for k in before if k not in after)]:
-        was, now = before.get(key), after.get(key)
-        texts = _differing([
+    def texts(was: StatementView | None, now: StatementView | None) -> list[_Text]:
+        return [
             ("Stelling", was.statement.text if was else None, now.statement.text if now else None, False),
             ("Uitleg", was.statement.explanation if was else None, now.statement.explanation if now else None, True),
             *_position_texts(was, now),
-        ])
-        if texts:
+        ]
+
+    return _item_changes(
+        "stelling", old, new, lambda election: election.statements,
+        key=lambda view: view.statement.id, title=lambda view: view.statement.text, texts=texts,
+    )
+
+
+def _item_changes(
+    kind: Literal["voorstel", "stelling"],
+    old: ElectionView | None,
+    new: ElectionView | None,
+    items: Callable[[ElectionView], Sequence[V]],
+    *,
+    key: Callable[[V], str],
+    title: Callable[[V], str],
+    texts: Callable[[V | None, V | None], list[_Text]],
+) -> list[ItemChange]:
+    """Match the items of one kind by key between base and pull request, and keep those whose texts differ."""
+    def by_key(election: ElectionView | None) -> dict[str, V]:
+        return {key(view): view for view in (items(election) if election else [])}
+
+    before: dict[str, V] = by_key(old)
+    after: dict[str, V] = by_key(new)
+    label = _label(old, new)
+    changes = []
+    for item in [*after, *(k for k in before if k not in after)]:
+        was, now = before.get(item), after.get(item)
+        differing = _differing(texts(was, now))
+        if differing:
             shown = now or was
             assert shown is not None
-            changes.append(ItemChange("stelling", label, key, shown.statement.text, _status(was, now), now.path if now else None, texts))
+            changes.append(ItemChange(kind, label, item, title(shown), _status(was, now), now.path if now else None, differing))
     return changes
 
 
@@ -97,7 +113,7 @@ def _label(old: ElectionView | None, new: ElectionView | None) -> str:
     return next(election.label for election in (new, old) if election is not None)
 
 
-def _position_texts(was: StatementView | None, now: StatementView | None) -> list[tuple[str, str | None, str | None, bool]]:
+def _position_texts(was: StatementView | None, now: StatementView | None) -> list[_Text]:
     """Each actor's position, as one line: stance, explanation and the proposals it rests on."""
     def stated(view: StatementView | None) -> dict[str, tuple[str, str]]:
         return {p.actor.id: (p.actor.label, _position_line(p)) for p in (view.positions if view else []) if p.position is not None}
@@ -118,7 +134,7 @@ def _position_line(position: PositionView) -> str:
     return line
 
 
-def _differing(texts: Iterable[tuple[str, str | None, str | None, bool]]) -> tuple[TextChange, ...]:
+def _differing(texts: Iterable[_Text]) -> tuple[TextChange, ...]:
     return tuple(TextChange(label, before or None, after or None, prose) for label, before, after, prose in texts if (before or None) != (after or None))
 
 
