@@ -71,10 +71,11 @@ bench: $(TEST_STAMP) browser ## Benchmark: synthetic data at 1x, 10x, 100x the r
 AUDIT_TOOLS := tools/audit/node_modules/.installed
 $(AUDIT_TOOLS): tools/audit/package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
 	cd tools/audit && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-audit: $(TEST_STAMP) browser $(AUDIT_TOOLS) ## Lighthouse (mobile) and axe-core on one page of each type: scores, Web Vitals, bytes, screenshots (~5 min)
+audit: $(TEST_STAMP) browser $(AUDIT_TOOLS) ## Budgets per page type (Lighthouse mobile, median of 3), axe, the HTML of every page (vnu), search speed; exit 1 when one is missed (~15 min)
 	$(BIN)/python tools/audit/audit.py $(if $(RUNS),--runs $(RUNS)) $(if $(ONLY),--only $(ONLY))
 
 ZENSICAL := zensical==0.0.73

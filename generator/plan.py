@@ -112,6 +112,7 @@ def plan(
         Page(urls.HOME, "home", site_name, "Verkiezingsprogramma's, een coalitieakkoord en adviezen, per onderwerp vergeleken. Elk voorstel is een letterlijk citaat uit de bron.", {}),
         Page(urls.METHOD, "methode", "Zo werkt deze site", "Hoe we voorstellen kiezen, citaten controleren en standpunten vastleggen.", {}),
         Page(urls.ABOUT, "about", "Over deze site", "Wie deze site maakt, hoe we onafhankelijk blijven, en hoe je een fout meldt.", {}),
+        Page(urls.SEARCH, "search", "Zoeken", "Zo vind je alles op deze site: kies je gemeente en een thema.", {}, search=False),
     ]
     pages.append(Page(urls.GLOSSARY, "glossary", "Begrippen", "Moeilijke woorden uit de verkiezingsprogramma's en akkoorden, in gewone taal uitgelegd.", {}))
     for e in view.elections:

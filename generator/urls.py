@@ -11,6 +11,7 @@ HOME = "index.md"
 METHOD = "methode.md"
 GLOSSARY = "begrippen.md"
 ABOUT = "over.md"
+SEARCH = "zoeken.md"  # where the search button leads without JavaScript
 
 # Folders and files the site itself has at the top level; an election with one of these ids would overwrite them.
 RESERVED_ELECTION_IDS = frozenset({"assets", "search", "methode", "og", "index", "over", "begrippen", "zoeken", "wijzigingen"})

@@ -22,7 +22,9 @@ from ..build import Generated, generate, write_content
 from ..plan import NavItem
 from ..render import TEMPLATES
 from ..settings import settings_from
-from .scopes import scope_base, split_search_index, split_sitemap
+from .minify import compact_html, jsmin, minify_assets
+from .scopes import scope_base, scope_of, split_search_index, split_sitemap
+from .toggles import valid_toggles
 
 log = get_plugin_logger(__name__)
 
@@ -60,13 +62,25 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.generated = None  # `mkdocs serve` regenerates on every change
         return config
 
+    def on_env(self, env, config, files):
+        env.filters["jsmin"] = jsmin  # inline scripts in templates/overrides/, written readable
+        return env
+
     def on_page_context(self, context, page, config, nav):
+        context["scope"] = scope_of(page.url, self._elections)
         context["scope_base"] = scope_base(page.url, self._elections)
         return context
+
+    def on_post_page(self, output, page, config):
+        return compact_html(valid_toggles(output))
+
+    def on_post_template(self, output_content, template_name, config):
+        return compact_html(valid_toggles(output_content)) if template_name.endswith(".html") else output_content  # the 404 page
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
+        minify_assets(site_dir)
         split_search_index(site_dir, self._elections, self._labels)
         split_sitemap(site_dir, config.site_url or "", self._elections)
 

@@ -1,21 +1,24 @@
 #!/usr/bin/env python3
-"""`make audit`: how the site does on a phone, measured in a real browser.
+"""`make audit`: how the site does on a phone, measured in a real browser, against budgets.
 
 Builds the site (a copy of the project under .cache/audit/, so the working tree
 is left alone) with `site_url` pointing at a local server, serves it gzipped
 under the same path as the public site (like GitHub Pages, with its 404.html),
-and for one page of each type runs
+and checks
 
-  * Lighthouse 12 (mobile: Moto G Power, slow 4G, simulated throttling) for the
-    performance, accessibility, best-practices and SEO scores, LCP, CLS, TBT,
-    the bytes transferred and the number of requests;
-  * axe-core (WCAG 2.1 A/AA and best practices) in light and in dark mode,
-    with phone screenshots (360 px wide) of the first screen in both modes;
-  * a check that no request goes to any host other than the site.
+  * every HTML page with the Nu HTML Checker (vnu.jar);
+  * one page of each type with Lighthouse 12 (mobile: Moto G Power, slow 4G,
+    simulated throttling; three runs, the median of each figure): scores,
+    total blocking time, layout shift, bytes and requests of a first visit;
+  * the same pages with axe-core (WCAG 2.1 A/AA and best practices) in light
+    and in dark mode, with phone screenshots (360 px wide), and for requests to
+    other hosts, JavaScript errors and sideways scrolling;
+  * search on an election page: the time from the first keystroke to the first
+    result on a slow 4G phone (search loads only when it is opened).
 
-Everything runs offline: Chromium is Debian's, Lighthouse and axe-core come
-from tools/audit/package-lock.json (`npm ci`). Prints a table and the
-findings; exit status 1 when a page misses a target.
+Prints each figure against its budget (budgets.py); exit status 1 when a page
+misses one. Everything runs offline: Chromium is Debian's, Lighthouse, axe-core
+and vnu.jar come from tools/audit/package-lock.json (`npm ci`), Java from Debian.
 """
 
 from __future__ import annotations
@@ -24,18 +27,23 @@ import argparse
 import contextlib
 import functools
 import gzip
+import html
 import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
+
+from budgets import PageResult, read_run, search_line, search_misses, table
+from searchspeed import first_result_ms
+from vnu import CheckerError, check_site
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -53,17 +61,18 @@ CHROME_FLAGS = [
 ]
 PHONE = {"width": 360, "height": 780}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 NOT_FOUND = "bestaat-niet/"
 
-# One page of each type: a label and glob patterns for its folder (the first match is audited).
-SITE_PAGES = [("home", ["."]), ("methode", ["methode"])]
+# One page of each type: a label, glob patterns for its folder (the first match is audited),
+# and whether to take the largest page of that type instead (the longest source document).
+SITE_PAGES = [("home", ["."]), ("methode", ["methode"]), ("zoeken", ["zoeken"])]
 ELECTION_PAGES = [  # relative to the folder of an election, preferably one with statements
     ("verkiezing", ["."]),
     ("stemhulp", ["stemhulp"]),
     ("thema's", ["thema"]),
     ("thema", ["thema/wonen", "thema/*"]),
+    ("onderwerp", ["thema/wonen/kamerverhuur", "thema/*/*"]),
     ("stellingen", ["stelling"]),
     ("stelling", ["stelling/*"]),
     ("vergelijk", ["vergelijk"]),
@@ -71,7 +80,7 @@ ELECTION_PAGES = [  # relative to the folder of an election, preferably one with
     ("actor", ["wie/*"]),
     ("voorstel", ["wie/*/*"]),
     ("bronnen", ["bron"]),
-    ("bron", ["bron/*"]),
+    ("bron", ["bron/*"], "largest"),
     ("wijzigingen", ["wijzigingen"]),  # only where the data has a git history
 ]
 
@@ -166,65 +175,55 @@ def serve(site: Path, port: int, prefix: str):
         server.server_close()
 
 
+# -- which pages --------------------------------------------------------------
+
+
 def pick_pages(site: Path) -> list[tuple[str, str]]:
     """(label, URL path relative to the site root) for one page of each type that this data has."""
     elections = sorted((d.parent for d in site.glob("*/thema")), key=lambda d: (not (d / "stelling").is_dir(), d.name))
     picked = [*_first(site, SITE_PAGES, site)]
     if elections:
-        picked += _first(elections[0], ELECTION_PAGES, site)
+        for label, path in _first(elections[0], ELECTION_PAGES, site):
+            picked.append((label, path))
+            if label == "stemhulp":
+                picked += stemhulp_states(site, path)
     return [*picked, ("404", NOT_FOUND)]
 
 
 def _first(folder: Path, types, site: Path):
-    for label, patterns in types:
+    for label, patterns, *largest in types:
         for pattern in patterns:
-            found = sorted(p.parent for p in folder.glob(f"{pattern}/index.html"))
+            found = sorted(p for p in folder.glob(f"{pattern}/index.html"))
             if found:
-                rel = found[0].relative_to(site).as_posix()
+                page = max(found, key=lambda p: p.stat().st_size) if largest else found[0]
+                rel = page.parent.relative_to(site).as_posix()
                 yield label, "" if rel == "." else rel + "/"
                 break
+
+
+def stemhulp_states(site: Path, path: str) -> list[tuple[str, str]]:
+    """The stemhulp on a question (one answer given) and on its result (every statement answered), by their links."""
+    found = re.search(r'<template id="stemhulp-data">(.*?)</template>', (site / path / "index.html").read_text(encoding="utf-8"), re.S)
+    if not found:
+        return []
+    data = json.loads(html.unescape(found.group(1)))
+    answers = "".join("eno"[i % 3] for i in range(len(data["statements"])))
+    return [("stemhulp-vraag", f"{path}#v={data['version']}&a=e"), ("stemhulp-uitslag", f"{path}#v={data['version']}&a={answers}&r=1")]
+
+
+def lighthouse_own_requests(site: Path, base: str) -> set[str]:
+    """The web app manifest and the icons it names: Chromium fetches them for Lighthouse's installability check only."""
+    manifest = site / "manifest.webmanifest"
+    if not manifest.exists():
+        return set()
+    url = urljoin(base, "manifest.webmanifest")
+    return {url} | {urljoin(url, icon["src"]) for icon in json.loads(manifest.read_text(encoding="utf-8")).get("icons", [])}
 
 
 # -- measuring ----------------------------------------------------------------
 
 
-@dataclass
-class Result:
-    label: str
-    path: str
-    scores: dict[str, int | None] = field(default_factory=dict)
-    lcp_ms: float = 0
-    cls: float = 0
-    tbt_ms: float = 0
-    kib: float = 0
-    requests: int = 0
-    failed_audits: list[str] = field(default_factory=list)
-    axe: dict[str, list[str]] = field(default_factory=dict)  # scheme -> violations
-    offsite: set[str] = field(default_factory=set)
-    overflow: dict[str, int] = field(default_factory=dict)  # scheme -> page width, when wider than the phone
-    errors: list[str] = field(default_factory=list)
-
-    def misses(self) -> list[str]:
-        found = []
-        for category, target in TARGETS.items():
-            score = self.scores.get(category)
-            if self.label == "404" and category == "seo":
-                continue  # a 404 page is meant to be left out of search engines
-            if score is not None and score < target:
-                found.append(f"{category} {score} < {target}")
-        found += [f"axe ({scheme}): {v}" for scheme, violations in self.axe.items() for v in violations]
-        found += [f"request to another host: {url}" for url in sorted(self.offsite)]
-        found += [f"wider than the phone ({scheme}): {width} px" for scheme, width in self.overflow.items()]
-        return found + self.errors
-
-
-def median(runs: list[Result]) -> Result:
-    """The run with the median performance score, as Lighthouse advises for its run-to-run variance."""
-    scored = sorted((r for r in runs if r.scores.get("performance") is not None), key=lambda r: r.scores["performance"])
-    return scored[(len(scored) - 1) // 2] if scored else runs[-1]
-
-
-def lighthouse(result: Result, url: str, report: Path) -> Result:
+def lighthouse(result: PageResult, url: str, report: Path, lighthouse_own: set[str]) -> None:
     command = [
         str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
         "--only-categories=" + ",".join(CATEGORIES),
@@ -233,30 +232,15 @@ def lighthouse(result: Result, url: str, report: Path) -> Result:
     run = subprocess.run(command, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300)
     if run.returncode or not report.exists():
         result.errors.append(f"lighthouse failed: {run.stderr.strip()[-500:]}")
-        return result
+        return
     data = json.loads(report.read_text())
     if data.get("runtimeError"):
         result.errors.append(f"lighthouse: {data['runtimeError'].get('message')}")
-    audits = data["audits"]
-    result.scores = {c: round(data["categories"][c]["score"] * 100) if data["categories"][c]["score"] is not None else None for c in CATEGORIES}
-    result.lcp_ms = audits["largest-contentful-paint"]["numericValue"]
-    result.cls = audits["cumulative-layout-shift"]["numericValue"]
-    result.tbt_ms = audits["total-blocking-time"]["numericValue"]
-    result.kib = audits["total-byte-weight"]["numericValue"] / 1024
-    requests = (audits.get("network-requests", {}).get("details") or {}).get("items", [])
-    result.requests = len(requests)
-    host = urlsplit(url).netloc
-    result.offsite |= {r["url"] for r in requests if urlsplit(r["url"]).scheme in ("http", "https") and urlsplit(r["url"]).netloc != host}
-    for category in data["categories"].values():
-        for ref in category["auditRefs"]:
-            audit = audits[ref["id"]]
-            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
-                value = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
-                result.failed_audits.append(f"[{category['id']}] {ref['id']}: {audit['title']}{value}")
-    return result
+        return
+    result.runs.append(read_run(data, lighthouse_own))
 
 
-def in_browser(results: list[Result], base: str, out: Path) -> None:
+def in_browser(results: list[PageResult], base: str, out: Path) -> None:
     """axe-core in light and dark mode, phone screenshots, requests to other hosts, sideways scrolling."""
     from playwright.sync_api import sync_playwright
 
@@ -270,18 +254,18 @@ def in_browser(results: list[Result], base: str, out: Path) -> None:
             browser.close()
 
 
-def _check_page(browser, result: Result, base: str, scheme: str, out: Path) -> None:
+def _check_page(browser, result: PageResult, base: str, scheme: str, out: Path) -> None:
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, color_scheme=scheme)
     page = context.new_page()
     host = urlsplit(base).netloc
-    page.on("request", lambda r: urlsplit(r.url).netloc in ("", host) or not r.url.startswith("http") or result.offsite.add(r.url))
+    page.on("request", lambda r: urlsplit(r.url).netloc in ("", host) or not r.url.startswith("http") or result.browser_offsite.add(r.url))
     page.on("pageerror", lambda error: result.errors.append(f"JavaScript error ({scheme}): {error}"))
     try:
         page.goto(base + result.path, wait_until="networkidle")
         page.screenshot(path=str(out / f"{slug(result.label)}-{scheme}.png"))
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
-            result.overflow[scheme] = width
+            result.errors.append(f"wider than the phone ({scheme}): {width} px")
         page.add_script_tag(path=str(AXE))
         report = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
         result.axe[scheme] = [
@@ -293,6 +277,28 @@ def _check_page(browser, result: Result, base: str, scheme: str, out: Path) -> N
         context.close()
 
 
+def html_check(site: Path, results: list[PageResult]) -> tuple[int, int, int]:
+    """vnu over every page of the site: errors go to the audited page types; returns (errors, pages with errors, pages)."""
+    try:
+        errors = check_site(site)
+    except CheckerError as error:
+        for result in results:
+            result.errors.append(f"vnu: {error}")
+        return 0, 0, 0
+    for result in results:
+        file = site / "404.html" if result.label == "404" else site / urlsplit(result.path).path / "index.html"
+        result.vnu = errors.get(file.resolve(), [])
+    pages = sum(1 for _ in site.rglob("*.html"))
+    return sum(len(found) for found in errors.values()), len(errors), pages
+
+
+def search_query(site: Path, election_path: str) -> str:
+    """A word to search for: the longest word in the title of the election's first proposal."""
+    index = json.loads((site / election_path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    proposal = next(doc for doc in index["docs"] if doc["location"].startswith("wie/") and doc["location"].count("/") == 3 and "#" not in doc["location"])
+    return max(re.findall(r"\w+", proposal["title"]), key=len)
+
+
 def slug(label: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in label).strip("-") or "page"
 
@@ -300,26 +306,12 @@ def slug(label: str) -> str:
 # -- report -------------------------------------------------------------------
 
 
-def table(results: list[Result]) -> str:
-    head = ("page", "perf", "a11y", "bp", "seo", "LCP s", "CLS", "TBT ms", "KiB", "req", "axe", "other hosts")
-    rows = [head]
-    for r in results:
-        s = r.scores
-        axe = sum(len(v) for v in r.axe.values())
-        measured = (f"{r.lcp_ms / 1000:.2f}", f"{r.cls:.3f}", f"{r.tbt_ms:.0f}", f"{r.kib:.0f}", str(r.requests)) if s else ("–",) * 5
-        rows.append((r.label, *(str(s.get(c, "–")) for c in CATEGORIES), *measured, str(axe), str(len(r.offsite))))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))) for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(ROOT / ".cache" / "audit"), help="folder for the build, reports and screenshots")
     parser.add_argument("--only", nargs="*", help="audit only these page types (e.g. stelling thema)")
-    parser.add_argument("--no-lighthouse", action="store_true", help="only axe, screenshots and requests")
-    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is reported")
+    parser.add_argument("--no-lighthouse", action="store_true", help="only the HTML check, axe, screenshots, requests and search")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; each figure is the median")
     args = parser.parse_args(argv)
     if not args.no_lighthouse and not LIGHTHOUSE.exists():
         print(f"Lighthouse is missing: run `npm ci` in {HERE.relative_to(ROOT)}/ (make audit does this).", file=sys.stderr)
@@ -335,31 +327,43 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     site = build(out, base)
     print(f"built {site} for {base} in {time.monotonic() - started:.0f} s", flush=True)
-    results = [Result(label, path) for label, path in pick_pages(site) if not args.only or label in args.only]
+    results = [PageResult(label, path) for label, path in pick_pages(site) if not args.only or label in args.only]
+    own = lighthouse_own_requests(site, base)
+    print("checking the HTML of every page (vnu) …", flush=True)
+    html_errors, bad_pages, pages = html_check(site, results)
+    search_ms: list[float] = []
     with serve(site, port, prefix):
         if not args.no_lighthouse:
             for result in results:
                 if result.label == "404":
                     continue  # Lighthouse refuses to audit a page served with status 404
                 print(f"lighthouse {result.label} …", flush=True)
-                runs = [lighthouse(Result(result.label, result.path), base + result.path, out / f"lighthouse-{slug(result.label)}-{i + 1}.json") for i in range(args.runs)]
-                result.__dict__.update(median(runs).__dict__)
+                for i in range(args.runs):
+                    lighthouse(result, base + result.path, out / f"lighthouse-{slug(result.label)}-{i + 1}.json", own)
         in_browser(results, base, shots)
+        election = next((r.path for r in results if r.label == "verkiezing"), None)
+        if election is not None:
+            query = search_query(site, election)
+            print(f"search speed: '{query}' on {election} …", flush=True)
+            search_ms = first_result_ms(CHROMIUM, CHROME_FLAGS, base + election, query, runs=args.runs)
     print()
     print(table(results))
+    print(f"\nHTML (vnu), every page: {html_errors} errors in {bad_pages} of {pages} pages")
+    if search_ms:
+        print(search_line(search_ms))
     print(f"\nLighthouse reports in {out}/, phone screenshots (360 px, light and dark) in {shots}/")
-    missed = False
-    for r in results:
-        problems = r.misses()
-        notes = [a for a in r.failed_audits if a not in problems]
+    missed = html_errors > 0 or bool(search_misses(search_ms))
+    for result in results:
+        problems = result.misses()
+        notes = [a for run in result.runs[:1] for a in run.failed_audits]
         if problems or notes:
-            print(f"\n{r.label} ({r.path or '/'})")
+            print(f"\n{result.label} ({result.path or '/'})")
             for line in problems:
                 print(f"  MISS  {line}")
             for line in notes:
                 print(f"  note  {line}")
         missed |= bool(problems)
-    print("\nAll targets met." if not missed else "\nTargets missed (see MISS above).")
+    print("\nEvery budget met." if not missed else "\nBudgets missed (see ✗ and MISS above).")
     return 1 if missed else 0
 
 
