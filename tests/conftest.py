@@ -15,6 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from helpers import (
     PHONE,
+    build_in_place,
     build_project,
     make_data,
     make_project,
@@ -33,9 +34,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real data, built once with the strict MkDocs build."""
-    root = make_project(tmp_path_factory.mktemp("real"))
-    return build_project(root)
+    """The real data in place, with its git history, built once with the strict MkDocs build."""
+    return build_in_place(tmp_path_factory.mktemp("real"))
 
 
 @pytest.fixture(scope="session")

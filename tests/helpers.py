@@ -8,6 +8,7 @@ Tests build real sites into temporary folders and read the HTML (htmlcheck.py);
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import shutil
 import subprocess
@@ -160,6 +161,17 @@ def build_project(root: Path, site: Path | None = None, elections: tuple[str, ..
     return site
 
 
+def build_in_place(tmp: Path) -> Path:
+    """The project's own data and git history as published (a fresh clone in CI), built into tmp/site; content/ goes to tmp too."""
+    settings = dataclasses.replace(settings_from(ROOT / "mkdocs.yml"), content_dir=tmp / "content")
+    shutil.copytree(ROOT / "content" / "assets", settings.content_dir / "assets")
+    result = generate(settings)
+    if result.problems:
+        raise DataInvalid(result.problems)
+    engine_build(result, tmp / "site")
+    return tmp / "site"
+
+
 def make_project(root: Path, data: Path | None = None) -> Path:
     """A copy of the project's config, templates and assets around `data` (default: the real data)."""
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
@@ -172,8 +184,6 @@ def make_project(root: Path, data: Path | None = None) -> Path:
     (root / ".cache").mkdir(exist_ok=True)
     (root / ".cache" / "share-cards").symlink_to(ROOT / ".cache" / "share-cards")
     return root
-
-
 
 
 def many_elections(root: Path) -> Path:

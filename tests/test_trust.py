@@ -196,25 +196,30 @@ BROKEN_WORDS = """(h) => {
 }"""
 
 
-def longest_headings(pages, count: int) -> list[Path]:
-    """The pages with the longest h1, and with the longest single word in their h1."""
+def longest_headings(pages, count: int) -> dict[Path, str]:
+    """The h1 (as HTML) of the pages with the longest h1, and with the longest single word in their h1."""
     h1 = {}
     for path in pages:
         found = re.search(r"<h1[^>]*>(.*?)</h1>", path.read_text(encoding="utf-8"), re.S)
         if found:
-            h1[path] = re.sub(r"<[^>]+>|\u00ad", "", found.group(1))
-    by_length = sorted(h1, key=lambda p: -len(h1[p]))[:count]
-    by_word = sorted(h1, key=lambda p: -max(map(len, h1[p].split() or [""])))[:count]
-    return list(dict.fromkeys(by_length + by_word))
+            h1[path] = found.group(1)
+
+    def words(path: Path) -> list[str]:
+        return re.sub(r"<[^>]+>|\u00ad", "", h1[path]).split() or [""]
+
+    by_length = sorted(h1, key=lambda p: -len(" ".join(words(p))))[:count]
+    by_word = sorted(h1, key=lambda p: -max(map(len, words(p))))[:count]
+    return {path: h1[path] for path in dict.fromkeys(by_length + by_word)}
 
 
-def test_long_headings_fit_a_phone_and_break_only_between_syllables(browser, base_url, real_site, pages):
+def test_long_headings_fit_a_phone_and_break_only_between_syllables(browser, base_url, pages):
+    """Each long heading, as its page has it, laid out in the h1 of a real page at 360 px."""
     page = browser.new_context(viewport=PHONE, base_url=base_url).new_page()
-    checked = longest_headings(pages, 20)
-    assert len(checked) >= 20
-    for path in checked:
-        page.goto("/" + path.relative_to(real_site).parent.as_posix() + "/")
-        result = page.locator("h1").evaluate(BROKEN_WORDS)
+    page.goto("/leiden-2026/thema/wonen/")
+    headings = longest_headings(pages, 20)
+    assert len(headings) >= 20
+    for path, heading in headings.items():
+        result = page.locator("h1").evaluate(f"(h, heading) => {{ h.innerHTML = heading; return ({BROKEN_WORDS})(h); }}", heading)
         assert result == {"broken": [], "overflow": False}, path
     page.context.close()
 
