@@ -23,8 +23,8 @@ def test_no_page_requests_search_files_and_every_page_defers_search(real_site, p
         page = read_page(path)
         assert not [r for r in page.resources if SEARCH_FILES.search(r)], path
         assert not re.search(r'<link[^>]+rel="(?:preload|prefetch|modulepreload)"', html), path
-        # what holds back the search and the sitemap runs before Material's bundle asks for them
-        assert html.index("wvwKind") < html.index("assets/javascripts/bundle."), path
+        # what holds search back runs before Material's bundle asks for it
+        assert html.index("wvwSearchIndex") < html.index("assets/javascripts/bundle."), path
 
 
 def test_search_loads_only_when_opened_and_finds_a_proposal_by_its_title(page):
@@ -33,6 +33,7 @@ def test_search_loads_only_when_opened_and_finds_a_proposal_by_its_title(page):
     page.goto("/leiden-2026/thema/wonen/", wait_until="networkidle")
     page.wait_for_timeout(500)
     assert not [url for url in fetched if SEARCH_FILES.search(url)], "search files loaded before search was opened"
+    assert not [url for url in fetched if url.endswith("sitemap.xml")], "no instant navigation, so no sitemap on a first visit"
     page.locator("label.md-header__button[for='__search']").click()
     page.locator("input.md-search__input").press_sequentially("wethouder voor Europese Zaken", delay=20)
     hit = page.locator(".md-search-result__list a.md-search-result__link[href*='wie/volt-leiden/wethouder-europese-zaken/']")
@@ -82,11 +83,16 @@ def test_pages_have_no_labels_without_their_control_and_no_autocomplete_on_check
             assert all('form="__toggles"' in c for c in checkboxes if "md-toggle" in c and "data-md-toggle" in c), path
 
 
-def test_the_comparison_table_is_a_plain_native_table(real_site):
+def test_the_comparison_table_is_a_plain_native_table_that_stays_a_table_on_a_phone(real_site, page):
     html = (real_site / "leiden-2026" / "vergelijk" / "index.html").read_text(encoding="utf-8")
     table = html[html.index('<table class="wvw-compare"') : html.index("</table>")]
     assert "role=" not in table
-    assert table.count('<th scope="row">') == 30
+    page.goto("/leiden-2026/vergelijk/")
+    shown = page.get_by_role("table", name="Standpunten per stelling")
+    assert shown.evaluate("el => getComputedStyle(el).display") == "block"  # one card per statement on a phone
+    expect(shown.get_by_role("row")).to_have_count(table.count("<tr>"))
+    expect(shown.get_by_role("columnheader")).to_have_count(5)
+    expect(shown.get_by_role("rowheader")).to_have_count(table.count('<th scope="row">'))
 
 
 def test_without_javascript_the_search_button_leads_to_a_page_that_explains_browsing_by_theme(browser, base_url, real_site):

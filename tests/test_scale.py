@@ -75,7 +75,7 @@ def test_sitemap_is_an_index_of_one_sitemap_per_election(two_towns):
     assert f"{url}a-2026/wie/partij-a/sociale-huur/" in pages
     assert all(page.startswith(f"{url}a-2026/") for page in pages)
     root_pages = [loc.text for loc in ElementTree.parse(two_towns / "sitemap-pages.xml").getroot().findall("s:url/s:loc", NS)]
-    assert sorted(root_pages) == [url, f"{url}begrippen/", f"{url}methode/", f"{url}over/"]
+    assert sorted(root_pages) == [url, f"{url}begrippen/", f"{url}methode/", f"{url}over/", f"{url}zoeken/"]
     assert "lastmod" not in (two_towns / "a-2026" / "sitemap.xml").read_text(encoding="utf-8")
 
 

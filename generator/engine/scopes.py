@@ -1,9 +1,10 @@
 """One search index and one sitemap per election, so a phone never pays for the whole country.
 
-Material's JavaScript downloads `search/search_index.json` and (for instant
-navigation) `sitemap.xml` from the site root on the first page view. Both list
-every page of the site, so on a site with many elections every visitor would
-download all of them. After the build, this module moves each election's
+Material's JavaScript downloads `search/search_index.json` from the site root
+when the reader opens search (templates/overrides/partials/on-demand.html);
+search engines read `sitemap.xml`. Both list every page of the site, so on a
+site with many elections every searcher would download all of them. After the
+build, this module moves each election's
 entries into `<election>/search/search_index.json` and `<election>/sitemap.xml`,
 and the election's pages point Material there (`scope_base`, used in
 `templates/overrides/main.html`). The root index keeps every page, each
