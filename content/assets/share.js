@@ -4,8 +4,8 @@
  * opens the phone's own share sheet. Elsewhere the WhatsApp and e-mail links
  * stay and "Kopieer link" copies the address. CSS shows the right buttons from
  * classes set in <head>; this script only handles the clicks. Nothing is loaded
- * from or sent to anyone else. Runs on Material's document$, so also after
- * instant navigation.
+ * from or sent to anyone else. Runs on Material's document$, so it would also
+ * run after instant navigation (switched off: docs/performance.md).
  */
 (function () {
   "use strict";

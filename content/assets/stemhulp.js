@@ -4,8 +4,7 @@
  * to a server). Every screen is a history entry, so the phone's back gesture
  * steps back one statement; answers are kept in memory across those steps. The
  * matching mirrors generator/stemhulp/matching.py exactly (a test compares both).
- * Loaded only by the stemhulp page; `mount` runs again after Material's instant
- * navigation. */
+ * Loaded only by the stemhulp page, which it mounts on. */
 (function () {
   "use strict";
 
