@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check generate test lint bench audit browser clean vind coverage schema summary balans
+.PHONY: site serve check generate test test-content lint bench audit engine-smoke browser clean vind ongeciteerd coverage schema summary schermafbeeldingen balans
 
 # Editors need only the runtime (check, vind, serve, site); the test tools come with `make test`.
 $(STAMP): pyproject.toml
@@ -31,21 +31,32 @@ check: $(STAMP) ## Validate the data and every quote; exit 1 on any error
 generate: $(STAMP) ## Write the generated Markdown into content/
 	$(BIN)/watwilwie generate
 
-vind: $(STAMP) ## Find a quote for a new proposal: make vind WOORDEN="sociale huurwoningen" [OPTIES="--actor volt-leiden"]
+vind: $(STAMP) ## Find a quote for a new proposal: make vind WOORDEN="sociale huurwoningen" [OPTIES="--actor volt-leiden --nieuw --titel '…'"]
 	@test -n "$$WOORDEN" || { echo 'Zeg wat je zoekt: make vind WOORDEN="een paar woorden"'; exit 2; }
 	$(BIN)/watwilwie vind "$$WOORDEN" $(OPTIES)
+
+ongeciteerd: $(STAMP) ## What nobody quotes yet: make ongeciteerd ACTOR=coalitie-leiden [OPTIES="--election leiden-2026"]
+	@test -n "$$ACTOR" || { echo 'Zeg van welke actor: make ongeciteerd ACTOR=coalitie-leiden'; exit 2; }
+	$(BIN)/watwilwie ongeciteerd "$$ACTOR" $(OPTIES)
 
 coverage: $(STAMP) ## Count the proposals per actor and theme
 	$(BIN)/watwilwie coverage
 
-schema: $(STAMP) ## Regenerate schema/*.schema.json from generator/models.py (and the schema line atop each YAML file)
+schema: $(STAMP) ## Regenerate schema/ from generator/models.py and the ids in site-data/ (and the schema line atop each YAML file)
 	$(BIN)/watwilwie schema
 
-summary: $(STAMP) ## Markdown summary of a pull request: coverage and the pages that change against BASE=<site-data of the base>
-	@$(BIN)/watwilwie summary $(if $(BASE),--base $(BASE))
+summary: $(STAMP) ## Markdown summary of a pull request against BASE=<site-data of the base>: changed texts, pages, coverage; PLAN=<file> also writes the screenshot plan
+	@$(BIN)/watwilwie summary $(if $(BASE),--base $(BASE)) $(if $(PLAN),--schermafbeeldingen $(PLAN))
+
+schermafbeeldingen: $(TEST_STAMP) browser ## Phone screenshots (360 px) of the pages in PLAN=<file from make summary> into schermafbeeldingen/, from the built site/
+	@test -n "$(PLAN)" || { echo 'Zeg welk plan: make schermafbeeldingen PLAN=<bestand van make summary PLAN=…>'; exit 2; }
+	$(BIN)/python tools/preview/screenshots.py "$(PLAN)" --site site --out schermafbeeldingen
 
 test: $(TEST_STAMP) browser lint ## Run the whole test suite (browser tests use Debian's chromium), after the linters
 	$(BIN)/pytest -q
+
+test-content: $(TEST_STAMP) ## Only the checks of the curated data (pytest -m content); CI runs these when a pull request changes only site-data/
+	$(BIN)/pytest -q -m content
 
 lint: $(TEST_STAMP) ## ruff and mypy (settings in pyproject.toml)
 	$(BIN)/ruff check generator tests bench tools
@@ -66,6 +77,19 @@ $(AUDIT_TOOLS): tools/audit/package-lock.json
 
 audit: $(TEST_STAMP) browser $(AUDIT_TOOLS) ## Budgets per page type (Lighthouse mobile, median of 3), axe, the HTML of every page (vnu), search speed; exit 1 when one is missed (~15 min)
 	$(BIN)/python tools/audit/audit.py $(if $(RUNS),--runs $(RUNS)) $(if $(ONLY),--only $(ONLY))
+
+ZENSICAL := zensical==0.0.73
+engine-smoke: $(STAMP) ## Build the generated content with Zensical, the announced successor of MkDocs/Material (docs/engine.md)
+	rm -rf .cache/engine-smoke && mkdir -p .cache/engine-smoke/project
+	$(PYTHON) -m venv .cache/engine-smoke/venv
+	.cache/engine-smoke/venv/bin/pip install --quiet '$(ZENSICAL)'
+	cp -r mkdocs.yml templates site-data .cache/engine-smoke/project/
+	mkdir -p .cache/engine-smoke/project/content && cp -r content/assets .cache/engine-smoke/project/content/
+	$(BIN)/watwilwie --config .cache/engine-smoke/project/mkdocs.yml generate
+	cd .cache/engine-smoke/project && ../venv/bin/zensical build
+	grep -q 'Wonen en woningbouw' .cache/engine-smoke/project/site/leiden-2026/thema/wonen/index.html
+	grep -q 'wvw-line' .cache/engine-smoke/project/site/leiden-2026/thema/wonen/index.html
+	@echo "Zensical bouwt de gegenereerde pagina's (zie docs/engine.md voor wat nog ontbreekt)."
 
 browser: ## Install Debian's chromium for the browser tests, if missing
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; }

@@ -19,6 +19,7 @@ from generator.load import Loader
 from generator.locate import locate_quotes
 from generator.plan import plan
 from generator.render import Renderer
+from generator.settings import Settings
 from generator.sharecards.content import card_for
 from generator.sharecards.draw import CardCache
 from generator.validate import validate
@@ -61,7 +62,7 @@ def measure(data_dir: Path, content_dir: Path, card_cache: Path) -> dict:
     if located.problems:
         raise SystemExit("\n".join(map(str, located.problems[:20])))
     site_plan = stages.run("plan", lambda: plan(site, validated.sources, located.locations, "Wat wil wie?"))
-    renderer = Renderer(site_plan, "Wat wil wie?", "", "https://example.org/")
+    renderer = Renderer(site_plan, Settings(data_dir, content_dir, site_url="https://example.org/"))
     cards = {page.path: card_for(page, site_plan.site, "Wat wil wie?") for page in site_plan.pages}
 
     def markdown() -> dict[str, str]:

@@ -5,8 +5,9 @@ The pipeline, one module per stage (`build.generate` runs them in order):
     load       site-data/ YAML and source texts → typed models, with file and line  (yamlfile, models, messages)
     validate   references, ids, topics, stemhulp positions                          (validate, stemhulp.balance)
     locate     every quote in its source: page, section, paragraph                  (locate, quotes/)
+    history    what changed after publication, from the data's git history          (history)
     plan       the views and the complete list of pages, from one URL scheme        (plan, views, urls)
-    render     Jinja templates → Markdown, and the open data                        (render, opendata, escape, dutch)
+    render     Jinja templates → Markdown, the open data and the changes feed       (render, opendata, feed, escape, dutch)
     cards      a share image per page                                               (sharecards/)
     build      write content/, then the engine builds site/                         (build, engine/)
 

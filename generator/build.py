@@ -12,15 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import urls
+from .feed import changes_feed
 from .files import atomic_write
+from .gitdates import last_changes
+from .history import read_history
 from .load import Loader, SiteData
 from .locate import locate_quotes
 from .models import ProposalKey
-from .opendata import election_json, proposals_csv
+from .opendata import datapackage_json, election_json, proposals_csv
 from .plan import Plan, plan
-from .problems import Problem
+from .problems import Note, Problem
 from .quotes import QuoteLocation
-from .render import Renderer
+from .render import Renderer, redirect_page
 from .settings import Settings
 from .sharecards import brand
 from .sharecards.content import card_for
@@ -33,12 +36,16 @@ MANIFEST = ".generated"
 
 @dataclass
 class Checked:
-    """The data after loading, validation and quote location: problems, or everything the plan needs."""
+    """The data after loading, validation and quote location: problems, or everything the plan needs.
+
+    `notes` are warnings: the data was read, perhaps not as meant; they never stop a build.
+    """
 
     problems: list[Problem]
     site: SiteData
     sources: dict[ProposalKey, str] = field(default_factory=dict)
     locations: dict[ProposalKey, QuoteLocation] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -61,7 +68,8 @@ def check(data_dir: Path, elections: tuple[str, ...] = ()) -> Checked:
     validated = validate(site)
     located = locate_quotes(site, validated.sources)
     problems = sorted(loader.problems + validated.problems + located.problems, key=lambda p: (p.file, p.line))
-    return Checked(problems, site, validated.sources, located.locations)
+    notes = sorted(loader.notes + located.notes, key=lambda p: (p.file, p.line))
+    return Checked(problems, site, validated.sources, located.locations, notes)
 
 
 def generate(settings: Settings) -> Generated:
@@ -69,13 +77,19 @@ def generate(settings: Settings) -> Generated:
     checked = check(settings.data_dir, settings.elections)
     if checked.problems:
         return Generated(settings, checked.problems)
-    site_plan = plan(checked.site, checked.sources, checked.locations, settings.site_name)
-    renderer = Renderer(site_plan, settings.site_name, settings.repo_url, settings.site_url)
+    labels = {e.id: {actor.id: actor.label for actor in e.actors} for e in checked.site.elections}
+    history = read_history(settings.data_dir, labels, settings.history_cache, tuple(labels))
+    site_plan = plan(checked.site, checked.sources, checked.locations, settings.site_name, settings.today, history)
+    renderer = Renderer(site_plan, settings, last_changes(settings.data_dir))
     cards = {page.path: card_for(page, site_plan.site, settings.site_name) for page in site_plan.pages}
     files: dict[str, str | bytes | Path] = {page.path: renderer.render(page, cards[page.path].alt) for page in site_plan.pages}
+    files.update({moved.path: redirect_page(moved, settings.site_url) for moved in site_plan.moved})
     for e in site_plan.site.elections:
         files[e.data_json_path] = election_json(e)
         files[e.csv_path] = proposals_csv(e)
+        files[e.datapackage_path] = datapackage_json(e, settings.site_name, settings.site_url, settings.about.get("data_licence", "CC BY 4.0"))
+        if e.changes:
+            files[e.changes.feed_path] = changes_feed(e, settings.site_url, settings.site_name, settings.repo_url)
     files.update(CardCache(settings.card_cache).images({urls.share_image(path): card for path, card in cards.items()}))
     files.update(brand.icons())
     return Generated(settings, [], files, site_plan)

@@ -7,14 +7,15 @@ Every command reads its settings once, from `mkdocs.yml` (`--config`), with
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .build import check, generate, write_content
 from .editor import cli as editor_cli
 from .editor import github
-from .problems import Problem
-from .settings import Settings, settings_from
+from .problems import Note, Problem
+from .settings import settings_of
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -26,18 +27,21 @@ def print_problems(problems: list[Problem]) -> None:
     print(f"\n{len(problems)} fout(en) gevonden. Er is niets gebouwd of gepubliceerd.", file=sys.stderr)
 
 
-def settings_of(args: argparse.Namespace) -> Settings:
-    return settings_from(
-        Path(args.config),
-        data_dir=Path(args.data) if args.data else None,
-        content_dir=Path(args.content) if args.content else None,
-        elections=tuple(getattr(args, "election", ()) or ()),
-    )
+def print_notes(notes: list[Note]) -> None:
+    """Warnings: printed (and annotated in GitHub Actions) before the result; they never fail a command."""
+    for note in notes:
+        print(note, file=sys.stderr)
+    if github.in_github_actions():
+        for note in notes:
+            print(github.annotation(note))
+    if notes:
+        print(f"{len(notes)} waarschuwing(en): de gegevens kloppen, maar lees ze na.\n", file=sys.stderr)
 
 
 def cmd_check(args) -> int:
     settings = settings_of(args)
     checked = check(settings.data_dir, settings.elections)
+    print_notes(checked.notes)
     if checked.problems:
         print_problems(checked.problems)
         return 1
@@ -99,7 +103,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        status = int(args.run(args))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`watwilwie vind … | head`): that is the reader's choice, not an error.
+        # Point stdout at /dev/null, so that Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return status
 
 
 if __name__ == "__main__":

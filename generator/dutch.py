@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
+
+import pyphen
 
 from .models import Actor
 
@@ -42,6 +46,25 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 def dutch_date(date: dt.date) -> str:
     """'18 maart 2026'."""
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+LONG_WORD = re.compile(r"\w{10,}")
+
+
+@cache
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="nl_NL")
+
+
+def hyphenate(text: str) -> str:
+    """Long words get soft hyphens at Dutch syllable breaks, so a heading on a phone wraps as 'gemeente-
+    raadsverkiezingen' and never mid-syllable, in every browser (not all have a Dutch dictionary)."""
+    return LONG_WORD.sub(lambda match: _dictionary().inserted(match.group(), hyphen="\u00ad"), text)
+
+
+def percent(value: int | None) -> str:
+    """'54 %', or '—' where there is no percentage (too few positions to compare)."""
+    return "—" if value is None else f"{value} %"
 
 
 def aantal(count: int, single: str, plural: str) -> str:

@@ -1,13 +1,15 @@
 """Load `site-data/` into the model, collecting every problem instead of stopping at the first.
 
 Layout of `site-data/`:
-    themes.yml                         shared theme list
+    themes.yml                         shared theme list (with topics)
+    begrippen.yml                      the glossary: words readers may not know (optional)
     <election>/election.yml            one folder per election; the folder name is its id
     <election>/actors.yml
     <election>/bronnen/<source>.yml    metadata of a source document ...
     <election>/bronnen/<source>.txt    ... and its text
     <election>/proposals/*.yml         proposals, one or more files per actor
     <election>/statements.yml          stemhulp statements (optional)
+    <election>/redirects.yml           old addresses of renamed or removed pages (optional)
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .messages import schema_problems
-from .models import Actor, Election, Located, Proposal, ProposalFile, Source, Statement, Theme
-from .problems import Problem
+from .models import Actor, Election, Located, Proposal, ProposalFile, Redirect, Source, Statement, Term, Theme
+from .problems import Note, Problem
 from .quotes import SourceText
 from .yamlfile import LineDict, LineList, YamlError, read_utf8, read_yaml
 
@@ -38,6 +40,7 @@ class ElectionData:
     texts: dict[str, SourceText] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    redirects: list[Redirect] = field(default_factory=list)
     # Ids written in the data but not loaded because of an error reported already:
     # references to them are not reported again.
     broken: set[str] = field(default_factory=set)
@@ -55,6 +58,7 @@ class SiteData:
     root: Path
     themes: list[Theme]
     elections: list[ElectionData]
+    terms: list[Term] = field(default_factory=list)  # the glossary
     broken_themes: set[str] = field(default_factory=set)
     themes_unreadable: bool = False
 
@@ -66,6 +70,7 @@ class Loader:
         self.root = root
         self.only = set(elections)  # load only these elections (one site per election); empty: all
         self.problems: list[Problem] = []
+        self.notes: list[Note] = []  # warnings: read, but perhaps not as meant
         self.broken: set[str] = set()  # ids of items that failed validation, for the current scope
         self.failed: set[Path] = set()  # files that could not be read as a whole
 
@@ -78,6 +83,7 @@ class Loader:
 
     def load(self) -> SiteData:
         themes = self.read_list(self.root / "themes.yml", Theme)
+        terms = self.read_list(self.root / "begrippen.yml", Term) if (self.root / "begrippen.yml").exists() else []
         broken_themes, self.broken = self.broken, set()
         folders = sorted(p for p in self.root.iterdir() if p.is_dir() and (p / "election.yml").exists())
         missing = sorted(self.only - {f.name for f in folders})
@@ -90,7 +96,7 @@ class Loader:
             self.problems.append(Problem(self.shown(self.root), 1, "geen enkele verkiezing gevonden", "maak een map met een election.yml"))
         elections = [e for e in (self.load_election(f) for f in folders) if e]
         elections.sort(key=lambda e: (e.election.order, e.id))
-        return SiteData(self.root, themes, elections, broken_themes, (self.root / "themes.yml") in self.failed)
+        return SiteData(self.root, themes, elections, terms, broken_themes, (self.root / "themes.yml") in self.failed)
 
     def load_election(self, folder: Path) -> ElectionData | None:
         election = self.read_one(folder / "election.yml", Election, implied_id=folder.name)
@@ -113,6 +119,9 @@ class Loader:
         statements = folder / "statements.yml"
         if statements.exists():
             data.statements = self.read_list(statements, Statement)
+        redirects = folder / "redirects.yml"
+        if redirects.exists():
+            data.redirects = self.read_list(redirects, Redirect)
         if folder / "actors.yml" in self.failed:
             data.unreadable.add("actors")
         if any(path.parent == folder / "proposals" for path in self.failed):
@@ -177,7 +186,7 @@ class Loader:
     def read_raw(self, path: Path) -> Any:
         try:
             self.check_inside(path)
-            return read_yaml(path, self.shown(path))
+            return read_yaml(path, self.shown(path), self.notes)
         except YamlError as error:
             self.problems.append(error.problem)
             self.failed.add(path)

@@ -15,7 +15,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .colours import DARK_CARD, TEXT_MINIMUM, visible_on
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+URL_PATTERN = r"^https?://\S+$"
+ICON_PATTERN = r"^[a-z0-9-]+/[a-z0-9-]+$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 # Field descriptions are Dutch: editors read them as hover help through the JSON
 # Schema (see `schema`). Say what to write, not how the code uses it.
@@ -34,8 +39,8 @@ def _visible(text: str) -> str:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000), AfterValidator(_visible)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_visible)]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
 ActorKind = Literal["partij", "coalitie", "adviesraad", "overheid"]
 Stance = Literal["eens", "neutraal", "oneens", "geen standpunt"]
@@ -47,7 +52,9 @@ ProposalKey = tuple[str, str, str]  # (election, actor, proposal id): proposal i
 class Located(BaseModel):
     """A model read from a file: knows where it was written."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    # No coercion of numbers to text: YAML reads `period: 2026` as a number and `1.10` as 1.1,
+    # so an unquoted number where text belongs is an error that says to quote it.
+    model_config = ConfigDict(extra="forbid", frozen=True)
     _file: str = PrivateAttr(default="")
     _line: int = PrivateAttr(default=0)
     _field_lines: dict[str, int] = PrivateAttr(default_factory=dict)
@@ -68,11 +75,20 @@ class Topic(Located):
     description: Text | None = Field(default=None, description="Eén of twee zinnen: wat valt onder dit onderwerp?")
 
 
+class Term(Located):
+    """A word from the quotes that a reader may not know, explained in plain Dutch (site-data/begrippen.yml)."""
+
+    id: Slug = Field(description=ID)
+    term: ShortText = Field(description="Het woord zoals het in de lijst staat.")
+    forms: list[ShortText] = Field(default=[], description="Andere vormen die in de teksten voorkomen, zoals meervouden. Ze tellen alleen als heel woord.")
+    explanation: Text = Field(description="Een of twee korte zinnen: wat het is. Nooit wat een partij wil.")
+
+
 class Theme(Located):
     id: Slug = Field(description=ID)
     name: ShortText = Field(description="Naam van het thema op de site.")
     description: Text = Field(description="Eén zin over wat onder dit thema valt.")
-    icon: str = Field(default="material/tag", pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", description="Icoon van Material for MkDocs, zoals 'material/home-city'.")
+    icon: str = Field(default="material/tag", pattern=ICON_PATTERN, description="Icoon van Material for MkDocs, zoals 'material/home-city'.")
     topics: list[Topic] = Field(default=[], description="De onderwerpen van dit thema: vragen die de documenten beantwoorden, in de volgorde van de themapagina.")
 
 
@@ -115,7 +131,18 @@ class Actor(Located):
 
     @property
     def display_colour(self) -> str:
-        return self.colour or NEUTRAL_COLOUR
+        """The actor's colour, darkened where needed so white text on it reads (4.5:1); then it is over 3:1 on a light card too."""
+        return visible_on(self.colour or NEUTRAL_COLOUR, "#ffffff", TEXT_MINIMUM)
+
+    @property
+    def display_colour_dark(self) -> str:
+        """The same colour, lightened where needed for 3:1 against a dark card."""
+        return visible_on(self.colour or NEUTRAL_COLOUR, DARK_CARD)
+
+    @property
+    def style(self) -> str:
+        """The inline style that gives an element this actor's colours (wvw.css picks the one of the scheme)."""
+        return f"--wvw-actor: {self.display_colour}; --wvw-actor-dark: {self.display_colour_dark}"
 
 
 class Stemhulp(Located):
@@ -130,6 +157,7 @@ class Election(Located):
     intro: Text = Field(description="Korte inleiding bovenaan de pagina van deze verkiezing.")
     order: int = Field(default=100, description="Plaats op de homepage en in het menu: lager komt eerst.")
     stemhulp: Stemhulp = Field(default=Stemhulp(), description="Wie er meedoet in de stemhulp.")
+    ballot: list[ShortText] = Field(default=[], description="De namen van alle lijsten op het stembiljet, zoals de gemeente ze bekendmaakte. De site zegt dan welke er (nog) niet op staan.")
 
 
 class Proposal(Located):
@@ -152,6 +180,20 @@ class Position(Located):
     position: Stance = Field(description="eens, neutraal, oneens of geen standpunt.")
     proposals: list[Slug] = Field(default=[], description="De id's van de voorstellen van deze actor waaruit het standpunt blijkt.")
     explanation: Text | None = Field(default=None, description="Korte, neutrale uitleg van het standpunt.")
+
+
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+){0,2}$", max_length=200)]
+
+
+class Redirect(Located):
+    """An old address that leads to the page that replaced it: ids are URLs, and links to them live on."""
+
+    from_: PagePath = Field(alias="from", description="Het oude adres binnen deze verkiezing, zoals 'stelling/oude-id'.")
+    to: PagePath = Field(description="Het nieuwe adres binnen deze verkiezing, zoals 'stelling/nieuwe-id', of 'stelling' voor het overzicht.")
+
+    @property
+    def id(self) -> str:
+        return self.from_
 
 
 class Statement(Located):

@@ -8,16 +8,23 @@ all read this one list; the URL scheme itself is in `urls`.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from . import urls
+from .dutch import dutch_date
+from .history import Commit, ElectionHistory, History, ItemHistory
 from .load import ElectionData, SiteData
 from .models import Actor, ProposalKey, Theme
 from .quotes import QuoteLocation
 from .views import (
     ActorLine,
+    ChangeEntry,
+    ChangesView,
+    CommitChanges,
     ElectionView,
     OtherElectionLine,
     PositionView,
@@ -29,8 +36,15 @@ from .views import (
     TopicView,
 )
 
+K = TypeVar("K")
 MIN_STEMHULP_ACTORS = 2  # a quiz compares at least two actors with positions
 MAX_ELSEWHERE = 3  # other elections shown per party, so a page stays the same size as more municipalities join
+
+
+@dataclass(frozen=True)
+class Crumb:
+    title: str
+    path: str
 
 
 @dataclass
@@ -43,6 +57,10 @@ class Page:
     description: str
     context: dict[str, Any] = field(default_factory=dict)  # the views the template lays out
     search: bool = True  # in the search index
+    crumbs: list[Crumb] = field(default_factory=list)  # the way back up: 'Leiden 2026 › Thema's'
+    data: str = ""  # the data file or folder this page shows ("laatst bijgewerkt"); empty: all data
+    item: str = ""  # the proposal or statement it is about, for an error report
+    feed: str | None = None  # the path of the page's Atom feed, for feed readers to discover
 
     @property
     def template(self) -> str:
@@ -58,61 +76,132 @@ class NavItem:
     children: list[NavItem] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Moved:
+    """An old address (a folder, served as `<path>/index.html`) that sends the reader to a page."""
+
+    path: str  # e.g. 'leiden-2026/stelling/oude-id/index.html'
+    target: str  # the Markdown path of the page it leads to
+
+
 @dataclass
 class Plan:
     site: SiteView
     pages: list[Page]
     nav: list[NavItem]
+    moved: list[Moved] = field(default_factory=list)
 
 
-def plan(site: SiteData, sources: dict[ProposalKey, str], locations: dict[ProposalKey, QuoteLocation], site_name: str) -> Plan:
-    view = SiteView(site.themes, [_election_view(data, site.themes, sources, locations) for data in site.elections])
+def plan(
+    site: SiteData,
+    sources: dict[ProposalKey, str],
+    locations: dict[ProposalKey, QuoteLocation],
+    site_name: str,
+    today: dt.date | None = None,
+    history: History | None = None,
+) -> Plan:
+    """The site's views and pages; `today` (the build date) says whether an election is still to come."""
+    terms = sorted(site.terms, key=lambda term: term.term.casefold())
+    view = SiteView(site.themes, [_election_view(data, site.themes, sources, locations) for data in site.elections], terms)
+    for e in view.elections:
+        e.status = election_status(e, today or dt.date.today())
+        if history and e.id in history:
+            e.changes = changes_view(e, history[e.id])
     _link_same_parties(view.elections)
     pages = [
-        Page(urls.HOME, "home", site_name, "Wat willen partijen, coalities en adviesraden? Vergelijk hun voorstellen met letterlijke citaten uit de bron.", {}),
+        Page(urls.HOME, "home", site_name, "Verkiezingsprogramma's, een coalitieakkoord en adviezen, per onderwerp vergeleken. Elk voorstel is een letterlijk citaat uit de bron.", {}),
         Page(urls.METHOD, "methode", "Zo werkt deze site", "Hoe we voorstellen kiezen, citaten controleren en standpunten vastleggen.", {}),
+        Page(urls.ABOUT, "about", "Over deze site", "Wie deze site maakt, hoe we onafhankelijk blijven, en hoe je een fout meldt.", {}),
         Page(urls.SEARCH, "search", "Zoeken", "Zo vind je alles op deze site: kies je gemeente en een thema.", {}, search=False),
     ]
+    pages.append(Page(urls.GLOSSARY, "glossary", "Begrippen", "Moeilijke woorden uit de verkiezingsprogramma's en akkoorden, in gewone taal uitgelegd.", {}))
     for e in view.elections:
         pages += _election_pages(e)
-    return Plan(view, pages, navigation(view))
+    by_url = {urls.url_of(page.path): page.path for page in pages}
+    moved = [
+        Moved(f"{e.id}/{redirect.from_}/index.html", by_url[f"{e.id}/{redirect.to}/".replace("//", "/")])
+        for e in view.elections
+        for redirect in e.data.redirects
+    ]
+    return Plan(view, pages, navigation(view), moved)
 
 
 def _election_pages(e: ElectionView) -> list[Page]:
-    name, town = e.election.name, e.election.municipality
+    """Every page of one election, each with its breadcrumb and the data it shows."""
+    folder = _folder(e)
+    home = [Crumb(e.label, e.path)]
+    themes, actors = [*home, Crumb("Thema's", e.themes_path)], [*home, Crumb("Partijen en organisaties", e.actors_path)]
+    statements, sources = [*home, Crumb("Stellingen", e.statements_path)], [*home, Crumb("Brondocumenten", e.sources_path)]
+
+    def page(path: str, kind: str, title: str, description: str, crumbs: list[Crumb], data: str = folder, search: bool = True, item: str = "", feed: str | None = None, **views: Any) -> Page:
+        return Page(path, kind, title, description, {"e": e, **views}, search, crumbs, data, item, feed)
+
     pages = [
-        Page(e.path, "election", name, e.election.intro, {"e": e}),
-        Page(e.themes_path, "themes", f"Thema's – {town}", f"Alle thema's van de {name}, met de voorstellen per partij of organisatie.", {"e": e}),
+        page(e.path, "election", e.election.name, f"{e.scope}. {e.election.intro}", [], feed=e.changes.feed_path if e.changes else None),
+        page(e.themes_path, "themes", "Thema's", f"Alle thema's van de {e.election.name}, met per vraag wie wat voorstelt.", home),
     ]
     for theme in e.themes:
-        pages.append(Page(theme.path, "theme", f"{theme.theme.name} in {town}", f"{theme.theme.description} Wat stellen de partijen en organisaties voor?", {"e": e, "theme": theme}))
+        pages.append(page(theme.path, "theme", theme.theme.name, f"{theme.theme.description} Wie wil wat? Per vraag de voorstellen, met citaten.", themes, theme=theme))
         for topic in theme.topics:
-            pages.append(Page(topic.path, "topic", topic.topic.question, topic_summary(topic), {"e": e, "theme": theme, "topic": topic}))
-    pages.append(Page(e.actors_path, "actors", f"Partijen en organisaties – {town}", f"Van wie de voorstellen op deze site komen, bij de {name}.", {"e": e}))
+            crumbs = [*themes, Crumb(theme.theme.name, theme.path)]
+            pages.append(page(topic.path, "topic", topic.topic.question, topic_summary(topic), crumbs, theme=theme, topic=topic))
+    pages.append(page(e.actors_path, "actors", "Partijen en organisaties", f"Van wie de voorstellen op deze site komen: {e.scope}.", home))
     for actor in e.actors:
-        pages.append(Page(e.actor_path(actor), "actor", actor.name, actor.description, {"e": e, "actor": actor}))
+        pages.append(page(e.actor_path(actor), "actor", actor.name, actor.description, actors, actor=actor))
     for proposal in e.proposals:
-        pages.append(Page(proposal.path, "proposal", proposal.proposal.title, f"{proposal.actor.label}: {proposal.proposal.quote}", {"e": e, "view": proposal}))
+        crumbs = [*actors, Crumb(proposal.actor.label, e.actor_path(proposal.actor))]
+        data, item = proposal.proposal.where()[0], f"{proposal.actor.id}/{proposal.proposal.id}"
+        history = e.changes.of_proposal(proposal) if e.changes else None
+        pages.append(page(proposal.path, "proposal", proposal.proposal.title, f"{proposal.actor.label}: {proposal.proposal.quote}", crumbs, data, item=item, view=proposal, history=history))
     if e.statements:
-        pages.append(Page(e.statements_path, "statements", f"Stellingen – {town}", f"De stellingen van de {name}, met het standpunt van elke partij of organisatie.", {"e": e}))
-        pages.append(Page(e.compare_path, "compare", f"Standpunten vergelijken – {town}", "Alle stellingen en standpunten in één overzicht.", {"e": e}))
+        pages.append(page(e.statements_path, "statements", "Stellingen", f"De stellingen van de {e.election.name}, met het standpunt van elke partij of organisatie.", home))
+        pages.append(page(e.compare_path, "compare", "Standpunten vergelijken", "Alle stellingen en standpunten in één overzicht.", home))
         for statement in e.statements:
-            pages.append(Page(statement.path, "statement", statement.statement.text, statement_summary(statement), {"e": e, "s": statement}))
-    pages.append(Page(
-        e.stemhulp_path, "stemhulp", f"Stemhulp {town}",
-        f"Doe de stemhulp voor de {name}: vergelijk je mening met {len(e.stemhulp_actors)} partijen en organisaties. Je antwoorden blijven op je telefoon.",
-        {"e": e},
-    ))
-    pages.append(Page(e.sources_path, "sources", f"Brondocumenten – {town}", "De volledige tekst van elk brondocument, met de geciteerde passages.", {"e": e}))
+            data, item = statement.statement.where()[0], f"stelling/{statement.statement.id}"
+            history = e.changes.of_statement(statement) if e.changes else None
+            pages.append(page(statement.path, "statement", statement.statement.text, statement_summary(statement), statements, data, item=item, s=statement, history=history))
+    with_whom = f"{e.scope_of(e.stemhulp_actors)}" if e.stemhulp_actors else "de partijen en organisaties op deze site"
+    pages.append(page(e.stemhulp_path, "stemhulp", "Stemhulp", f"Doe de stemhulp voor de {e.election.name}: vergelijk je mening met {with_whom}. Je antwoorden blijven op je telefoon.", home))
+    if e.has_stemhulp:
+        for actor in e.stemhulp_actors:
+            if actor.on_ballot:
+                pages.append(page(
+                    urls.stemhulp_result(e.id, actor.id), "stemhulp-result", f"Stemhulp: {actor.label} bovenaan",
+                    f"Iemand deelde een uitslag van de stemhulp {e.label}: {actor.name} kwam bovenaan. Doe de stemhulp zelf; je antwoorden blijven op je telefoon.",
+                    [*home, Crumb("Stemhulp", e.stemhulp_path)], search=False, actor=actor,
+                ))
+    pages.append(page(e.sources_path, "sources", "Brondocumenten", "De volledige tekst van elk brondocument, met de geciteerde passages.", home))
     for source in e.sources:
-        pages.append(Page(source.path, "source", source.source.title, f"Volledige tekst van '{source.source.title}' ({source.source.publisher}).", {"e": e, "source": source}, search=False))
+        data = source.source.where()[0].rsplit(".", 1)[0]  # the metadata and the text beside it
+        pages.append(page(source.path, "source", source.source.title, f"Volledige tekst van '{source.source.title}' ({source.source.publisher}).", sources, data, search=False, source=source))
+    if e.changes:  # not searched: it names every proposal that changed
+        pages.append(page(
+            e.changes.path, "changes", "Wijzigingen",
+            f"Wat er veranderde aan de voorstellen en stellingen van de {e.election.name} nadat ze gepubliceerd waren, nieuwste eerst. Ook als feed.",
+            home, search=False, feed=e.changes.feed_path, changes=e.changes,
+        ))
     return pages
+
+
+def _folder(e: ElectionView) -> str:
+    """The election's data folder as the repository names it ('site-data/leiden-2026')."""
+    return e.election.where()[0].rsplit("/", 1)[0]
 
 
 def statement_summary(s: StatementView) -> str:
     """Every position, then the explanation: what a search result or a shared link shows first."""
     positions = ", ".join(f"{pos.actor.label} {pos.label.lower()}" for pos in s.positions)
     return f"Standpunten: {positions}. {s.statement.explanation}"
+
+
+def election_status(e: ElectionView, today: dt.date) -> str:
+    """'De verkiezing is op 18 maart 2026.' before the day, 'was op' after it."""
+    day = dutch_date(e.election.date)
+    if today < e.election.date:
+        return f"De verkiezing is op {day}."
+    if today == e.election.date:
+        return f"De verkiezing is vandaag, {day}."
+    return f"De verkiezing was op {day}."
 
 
 def topic_summary(topic: TopicView) -> str:
@@ -124,21 +213,67 @@ def topic_summary(topic: TopicView) -> str:
 
 def navigation(site: SiteView) -> list[NavItem]:
     """A small, fixed navigation: overview pages only, so pages stay light as data grows."""
-    nav = [NavItem("Home", urls.HOME)]
+    nav = [NavItem("Voorpagina", urls.HOME)]
     for e in site.elections:
-        items = [NavItem("Overzicht", e.path)]
+        items = [NavItem(e.label, e.path)]
         if e.has_stemhulp:
             items.append(NavItem("Stemhulp", e.stemhulp_path))
         items.append(NavItem("Thema's", e.themes_path))
         if e.statements:
-            items += [NavItem("Stellingen", e.statements_path), NavItem("Vergelijk standpunten", e.compare_path)]
-        items += [NavItem("Wie zijn het?", e.actors_path), NavItem("Brondocumenten", e.sources_path)]
+            items += [NavItem("Stellingen", e.statements_path), NavItem("Standpunten vergelijken", e.compare_path)]
+        items += [NavItem("Partijen en organisaties", e.actors_path), NavItem("Brondocumenten", e.sources_path)]
+        if e.changes:
+            items.append(NavItem("Wijzigingen", e.changes.path))
         nav.append(NavItem(e.label, children=items))
-    nav.append(NavItem("Zo werkt het", urls.METHOD))
+    nav += [NavItem("Zo werkt deze site", urls.METHOD), NavItem("Begrippen", urls.GLOSSARY), NavItem("Over deze site", urls.ABOUT)]
     return nav
 
 
 # -- views -----------------------------------------------------------------------------
+
+def changes_view(e: ElectionView, log: ElectionHistory) -> ChangesView:
+    """Every change of the election's proposals and statements, grouped by commit, newest first.
+
+    Within a commit come statements, then proposals, each in the order of the site and
+    removed ones last: those link to their old address where `redirects.yml` keeps one.
+    """
+    statements = {view.statement.id: view for view in e.statements}
+    proposals = {(view.actor.id, view.proposal.id): view for view in e.proposals}
+    labels = {actor.id: actor.label for actor in e.actors}
+    moved = {redirect.from_ for redirect in e.data.redirects}
+
+    def address(page: str | None, old: str) -> str | None:
+        """The page, or for a removed one the old address that leads on (if any)."""
+        return urls.url_of(page) if page else f"{e.id}/{old}/" if old in moved else None
+
+    subjects: list[tuple[str, str, str | None, str, ItemHistory]] = []  # kind, title, url, anchor, history
+    for sid in _in_site_order(log.statements, statements):
+        statement = statements.get(sid)
+        title = statement.statement.text if statement else log.statements[sid].title
+        subjects.append(("Stelling", title, address(statement.path if statement else None, f"stelling/{sid}"), f"stelling-{sid}", log.statements[sid]))
+    for key in _in_site_order(log.proposals, proposals):
+        actor, pid = key
+        proposal = proposals.get(key)
+        title = proposal.proposal.title if proposal else log.proposals[key].title
+        kind = f"Voorstel van {labels.get(actor, actor)}"
+        subjects.append((kind, title, address(proposal.path if proposal else None, f"wie/{actor}/{pid}"), f"{actor}--{pid}", log.proposals[key]))
+    entries: dict[Commit, list[ChangeEntry]] = defaultdict(list)
+    for kind, title, url, anchor, history in subjects:
+        for change in history.changes:
+            entries[change.commit].append(ChangeEntry(change, kind, title, url, _anchor(f"{change.commit.sha[:12]}-{anchor}")))
+    newest_first = sorted(entries, key=lambda commit: -commit.number)
+    return ChangesView(log, urls.changes(e.id), urls.changes_feed(e.id), [CommitChanges(commit, entries[commit]) for commit in newest_first])
+
+
+def _in_site_order(histories: dict[K, ItemHistory], shown: dict[K, Any]) -> list[K]:
+    """The items with a history: those on the site in its order, then the ones no longer there."""
+    return [key for key in shown if key in histories] + [key for key in histories if key not in shown]
+
+
+def _anchor(text: str) -> str:
+    """An HTML id from ids that older versions of the data may have spelled in any way."""
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower())
+
 
 def actor_order(data: ElectionData) -> list[Actor]:
     """The election's actors as every page lists them: parties on the ballot first, then the file's order."""

@@ -7,7 +7,9 @@ engine that reads `mkdocs.yml` (MkDocs, Zensical) shares them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +28,23 @@ class Settings:
     cache_dir: Path | None = None  # share images; default: .cache/share-cards beside data_dir
     elections: tuple[str, ...] = ()  # only these elections (one site per election); empty: all
     config_file: Path | None = None
+    about: dict[str, str] = field(default_factory=dict)  # who makes the site: `extra.about` in mkdocs.yml
+    today: dt.date = field(default_factory=lambda: build_date())  # says whether an election is still to come
 
     @property
     def card_cache(self) -> Path:
         return self.cache_dir or self.data_dir.parent / ".cache" / "share-cards"
+
+    @property
+    def history_cache(self) -> Path:
+        """The data files of earlier commits, parsed (see `history`): beside the share cards."""
+        return self.card_cache.parent / "history"
+
+
+def build_date() -> dt.date:
+    """Today, or the date in SOURCE_DATE_EPOCH (reproducible builds: the same input gives the same site)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -60,9 +75,20 @@ def settings_from(
         site_name=str(config.get("site_name") or "Wat wil wie?"),
         site_url=str(config.get("site_url") or ""),
         repo_url=str((config.get("extra") or {}).get("repository") or ""),
+        about={str(k): str(v) for k, v in ((config.get("extra") or {}).get("about") or {}).items()},
         cache_dir=root / ".cache" / "share-cards",
         elections=tuple(elections) or tuple(plugin.get("elections") or ()),
         config_file=config_file,
+    )
+
+
+def settings_of(args: Any) -> Settings:
+    """Settings for a command line: `--config`, with `--data`, `--content` and `--election` as overrides."""
+    return settings_from(
+        Path(args.config),
+        data_dir=Path(args.data) if args.data else None,
+        content_dir=Path(args.content) if args.content else None,
+        elections=tuple(getattr(args, "election", ()) or ()),
     )
 
 

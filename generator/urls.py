@@ -9,12 +9,16 @@ from __future__ import annotations
 
 HOME = "index.md"
 METHOD = "methode.md"
+GLOSSARY = "begrippen.md"
+ABOUT = "over.md"
 SEARCH = "zoeken.md"  # where the search button leads without JavaScript
 
 # Folders and files the site itself has at the top level; an election with one of these ids would overwrite them.
 RESERVED_ELECTION_IDS = frozenset({"assets", "search", "methode", "og", "index", "over", "begrippen", "zoeken", "wijzigingen"})
 # Names of overview pages inside an election's folders; an item with one of these ids would overwrite it.
 RESERVED_ITEM_IDS = frozenset({"index"})
+# An election's changes page and feed (<election>/wijzigingen/ and wijzigingen.xml), where its data has a git history.
+CHANGES = "wijzigingen"
 
 
 def url_of(path: str) -> str:
@@ -68,6 +72,11 @@ def stemhulp(e: str) -> str:
     return f"{e}/stemhulp.md"
 
 
+def stemhulp_result(e: str, actor_id: str) -> str:
+    """A result shared without answers: which party came first (the page only invites to take the quiz)."""
+    return f"{e}/stemhulp/uitslag/{actor_id}.md"
+
+
 def sources(e: str) -> str:
     return f"{e}/bron/index.md"
 
@@ -76,12 +85,26 @@ def source(e: str, source_id: str) -> str:
     return f"{e}/bron/{source_id}.md"
 
 
+def changes(e: str) -> str:
+    """What changed after publication, newest first."""
+    return f"{e}/{CHANGES}.md"
+
+
+def changes_feed(e: str) -> str:
+    """The same changes as an Atom feed."""
+    return f"{e}/{CHANGES}.xml"
+
+
 def data_json(e: str) -> str:
     return f"{e}/data.json"
 
 
 def proposals_csv(e: str) -> str:
     return f"{e}/voorstellen.csv"
+
+
+def datapackage(e: str) -> str:
+    return f"{e}/datapackage.json"
 
 
 def share_image(page_path: str) -> str:

@@ -6,15 +6,18 @@ compute: paths, lists per actor or topic, neighbours, counts and labels.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import urls
-from .dutch import STANCE_LABELS
+from .dutch import STANCE_LABELS, aantal
+from .history import Change, Commit, ElectionHistory, ItemHistory
 from .load import ElectionData
-from .models import Actor, Election, Position, Proposal, Source, Statement, Theme, Topic
+from .models import Actor, Election, Position, Proposal, Source, Statement, Term, Theme, Topic
 from .quotes import Paragraph, QuoteLocation, SourceText
+from .stemhulp.balance import Balance, balance
 
 
 @dataclass
@@ -190,6 +193,58 @@ class Coverage:
     untagged: list[ProposalView]  # proposals without a topic, in theme and actor order
 
 
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One change to one proposal or statement: a line on the changes page, an entry in the feed."""
+
+    change: Change
+    kind: str  # what changed: 'Voorstel van Volt', 'Stelling'
+    title: str  # its title or statement text, as it is now (or was, when it was removed)
+    url: str | None  # site-relative: its page, or its old address that leads on; None: removed, nowhere to go
+    anchor: str  # its id on the changes page
+
+
+@dataclass(frozen=True)
+class CommitChanges:
+    commit: Commit
+    entries: list[ChangeEntry]
+
+
+@dataclass
+class ChangesView:
+    """An election's change log (`history`), as its changes page, its feed and each item's page show it."""
+
+    log: ElectionHistory
+    path: str
+    feed_path: str
+    commits: list[CommitChanges]  # newest first; only commits that changed something
+
+    @property
+    def entries(self) -> list[ChangeEntry]:
+        return [entry for group in self.commits for entry in group.entries]
+
+    @property
+    def days(self) -> list[tuple[dt.date, list[CommitChanges]]]:
+        days: list[tuple[dt.date, list[CommitChanges]]] = []
+        for group in self.commits:
+            if days and days[-1][0] == group.commit.date:
+                days[-1][1].append(group)
+            else:
+                days.append((group.commit.date, [group]))
+        return days
+
+    def of_proposal(self, view: ProposalView) -> ItemHistory | None:
+        return self._shown(self.log.proposals.get((view.actor.id, view.proposal.id)))
+
+    def of_statement(self, view: StatementView) -> ItemHistory | None:
+        return self._shown(self.log.statements.get(view.statement.id))
+
+    @staticmethod
+    def _shown(history: ItemHistory | None) -> ItemHistory | None:
+        """None for an item the last commit removed: a page shown from uncommitted data has no committed history."""
+        return None if history is None or history.removed else history
+
+
 @dataclass
 class ElectionView:
     data: ElectionData
@@ -199,6 +254,35 @@ class ElectionView:
     statements: list[StatementView]
     sources: list[SourceView]
     has_stemhulp: bool = False
+    status: str = ""  # 'De verkiezing was op 18 maart 2026.', from the build date
+
+    @property
+    def ballot(self) -> list[Actor]:
+        """The parties on this election's ballot that the site covers."""
+        return [actor for actor in self.actors if actor.on_ballot]
+
+    @property
+    def scope(self) -> str:
+        """What the site covers, counted from the data: '1 partij en 3 documenten ter vergelijking'."""
+        return self.scope_of(self.actors)
+
+    def scope_of(self, actors: list[Actor]) -> str:
+        parties = [actor for actor in actors if actor.on_ballot]
+        others = len(actors) - len(parties)
+        text = aantal(len(parties), "partij", "partijen") if parties else "geen partij van het stembiljet"
+        return text + (f" en {aantal(others, 'document', 'documenten')} ter vergelijking" if others else "")
+
+    @property
+    def complete(self) -> bool:
+        """Every list on the ballot is on the site (known only when election.yml names the lists)."""
+        return bool(self.election.ballot) and not self.missing_lists
+
+    @property
+    def missing_lists(self) -> list[str]:
+        """Lists on the ballot (as election.yml names them) that the site does not cover yet."""
+        covered = {actor.name.casefold() for actor in self.ballot} | {actor.label.casefold() for actor in self.ballot}
+        return [name for name in self.election.ballot if name.casefold() not in covered]
+    changes: ChangesView | None = None  # None: no history known (no git repository)
 
     @property
     def id(self) -> str:
@@ -250,6 +334,10 @@ class ElectionView:
     def csv_path(self) -> str:
         return urls.proposals_csv(self.id)
 
+    @property
+    def datapackage_path(self) -> str:
+        return urls.datapackage(self.id)
+
     def theme_path(self, theme: Theme) -> str:
         return urls.theme(self.id, theme.id)
 
@@ -282,6 +370,11 @@ class ElectionView:
         """The statements on which `actor` has a position, with that position."""
         return [(s, pos) for s in self.statements for pos in s.positions if pos.actor.id == actor.id and pos.stated]
 
+    @cached_property
+    def balance(self) -> Balance:
+        """How well the stemhulp's statements separate the actors (the editorial lint's figures)."""
+        return balance(self.data)
+
     @property
     def stemhulp_actors(self) -> list[Actor]:
         wanted = self.election.stemhulp.actors
@@ -311,3 +404,4 @@ class ElectionView:
 class SiteView:
     themes: list[Theme]
     elections: list[ElectionView]
+    terms: list[Term] = field(default_factory=list)  # the glossary, in alphabetical order

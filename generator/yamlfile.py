@@ -3,17 +3,22 @@
 PyYAML's safe loader silently keeps the last of two equal keys; editors lose
 work that way, so duplicate keys are an error here. Mappings and lists come
 back as `LineDict` / `LineList`, which know the line of each of their items, so
-any later error can point at the exact line.
+any later error can point at the exact line. Only `true` and `false` are yes/no
+values (as in YAML 1.2): `position: no` stays the word 'no'. Text that YAML cuts
+off at ' #' (the rest is a comment) gives a note; syntax errors are explained by
+`yamlerrors`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Note, Problem
+from .yamlerrors import explain, quoted
 
 MAX_FILE_BYTES = 5_000_000
 
@@ -55,12 +60,13 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, stream):
         super().__init__(stream)
         self._depth = 0
+        self.comments: list[tuple[int, str, str]] = []  # (line, text kept, comment) of texts cut at ' #'
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             raise _Refused(
                 "verwijzing naar een anker (*naam)",
-                "schrijf de waarde voluit; ankers (&naam) en verwijzingen (*naam) worden niet gebruikt",
+                "schrijf de waarde voluit (begint je tekst met *? zet hem dan tussen aanhalingstekens); ankers (&naam) en verwijzingen (*naam) worden niet gebruikt",
                 self.peek_event().start_mark,
             )
         self._depth += 1
@@ -71,9 +77,30 @@ class _Loader(yaml.SafeLoader):
                     "controleer de inspringing en de haakjes; zo diep hoort niets te staan",
                     self.peek_event().start_mark,
                 )
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
+        if isinstance(node, yaml.ScalarNode) and node.style is None and node.value:
+            self._note_comment(node)
+        return node
+
+    def _note_comment(self, node: yaml.ScalarNode) -> None:
+        """Remember a plain text followed by a comment that does not look like one.
+
+        A comment written on purpose has two spaces before '#' and one after (as
+        yamllint wants); ' #klimaat' or ' # 1' was most likely meant as text.
+        """
+        mark = node.end_mark
+        if not mark.buffer:
+            return
+        rest = re.split(r"[\r\n]", mark.buffer[mark.pointer : mark.pointer + _REST], maxsplit=1)[0]
+        found = _COMMENT_AFTER.match(rest)
+        if found and not (len(found.group(1)) >= 2 and found.group(2)[1:2] in ("", " ")):
+            self.comments.append((mark.line + 1, node.value, found.group(2).rstrip()))
+
+
+_REST = 300  # characters after a text that are looked at for a comment; a longer comment is cut in the note
+_COMMENT_AFTER = re.compile(r"([ \t]+)(#.*)$")
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -86,11 +113,13 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         if not isinstance(key, str):
             key = str(key)
         if key in result:
-            raise _Refused(
-                f"dubbele sleutel '{key}'",
-                "elke sleutel mag maar één keer voorkomen; voeg de twee samen of verwijder er één",
-                key_node.start_mark,
+            first = next(iter(result))
+            hint = (
+                f"begint hier een nieuw item? Zet dan '- ' voor '{key}:', net als bij de andere items"
+                if key == first and len(result) > 1
+                else "elke sleutel mag maar één keer voorkomen; voeg de twee samen of verwijder er één"
             )
+            raise _Refused(f"dubbele sleutel '{key}'", hint, key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = value_node.start_mark.line + 1
     return result
@@ -108,6 +137,14 @@ def _construct_timestamp_as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
+# YAML 1.1 reads yes/no/on/off as true/false ("position: no" became False); YAML 1.2,
+# which editors' tools follow, reads only true and false so.
+_BOOL = "tag:yaml.org,2002:bool"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
@@ -133,34 +170,39 @@ def read_utf8(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> str
         raise YamlError(Problem(shown_as, line, "dit bestand is geen geldige UTF-8-tekst", "sla het op als UTF-8")) from error
 
 
-def read_yaml(path: Path, shown_as: str) -> Any:
-    """Parse `path`; raise YamlError naming `shown_as` and the line on any problem."""
+def read_yaml(path: Path, shown_as: str, notes: list[Note] | None = None) -> Any:
+    """Parse `path`; raise YamlError naming `shown_as` and the line on any problem; add warnings to `notes`."""
     text = read_utf8(path, shown_as)
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)
+        data = loader.get_single_data()
+    except _Refused as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 1
+        raise YamlError(Problem(shown_as, line, error.problem or "ongeldige YAML", error.hint)) from error
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlError(Problem(shown_as, line, _describe(error), _hint(error))) from error
+        explained = explain(error, text)
+        raise YamlError(Problem(shown_as, explained.line, explained.message, explained.hint)) from error
     except yaml.YAMLError as error:
         raise YamlError(Problem(shown_as, 1, f"ongeldige YAML: {error}", "controleer inspringing, dubbele punten en aanhalingstekens")) from error
+    finally:
+        loader.dispose()
+    if notes is not None:
+        notes.extend(_comment_note(shown_as, *comment) for comment in loader.comments)
+    return data
 
 
-def _describe(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or "ongeldige YAML"
-    if isinstance(error, _Refused):
-        return problem
-    if "found character '\\t'" in problem:
-        return "tab gevonden; YAML gebruikt spaties om in te springen"
-    return f"ongeldige YAML: {problem}"
+def parse_yaml(text: str) -> Any:
+    """Parse YAML text as `read_yaml` does; None when it is not valid (for comparing with an older version)."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
 
 
-def _hint(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or ""
-    if isinstance(error, _Refused):
-        return error.hint
-    if "\\t" in problem:
-        return "vervang de tab door spaties"
-    if "mapping values are not allowed" in problem:
-        return "zet tekst met een dubbele punt tussen aanhalingstekens, of gebruik '>-' en zet de tekst op de volgende regel"
-    return "controleer inspringing, dubbele punten en aanhalingstekens op deze regel"
+def _comment_note(shown_as: str, line: int, kept: str, comment: str) -> Note:
+    return Note(
+        shown_as,
+        line,
+        f"YAML leest alles vanaf ' #' als opmerking: de tekst is «{kept}», zonder «{comment}»",
+        f"hoort '{comment}' bij de tekst? Zet de hele tekst tussen aanhalingstekens: {quoted(f'{kept} {comment}')}. Is het een opmerking? Zet er twee spaties voor: '  # …'",
+    )

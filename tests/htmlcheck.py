@@ -23,7 +23,8 @@ class Page:
 
     @property
     def text(self) -> str:
-        return re.sub(r"\s+", " ", "".join(self.text_parts))
+        """The visible text; soft hyphens (invisible break points in long words) left out."""
+        return re.sub(r"\s+", " ", "".join(self.text_parts)).replace("\u00ad", "")
 
 
 class _Reader(HTMLParser):
@@ -43,8 +44,8 @@ class _Reader(HTMLParser):
             self.page.canonical = values.get("href") or ""
         if tag in RESOURCE_TAGS and values.get(RESOURCE_TAGS[tag]) and (tag != "link" or values.get("rel") not in {"canonical", "prev", "next"}):
             self.page.resources.append(values[RESOURCE_TAGS[tag]])
-        if tag == "meta" and (values.get("name") or values.get("property")):
-            self.page.meta[values.get("name") or values.get("property")] = values.get("content") or ""
+        if tag == "meta" and (values.get("name") or values.get("property") or values.get("http-equiv")):
+            self.page.meta[values.get("name") or values.get("property") or values.get("http-equiv")] = values.get("content") or ""
         if tag in {"script", "style", "svg"}:
             self.skip += 1
 

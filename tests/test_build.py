@@ -15,8 +15,7 @@ import pytest
 
 from generator.engine import EngineError
 
-from conftest import ROOT, build_project, make_project
-from test_scale import many_elections
+from helpers import ROOT, build_project, make_project, many_elections
 
 ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
 

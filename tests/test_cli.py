@@ -6,11 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, make_data, make_project
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+from helpers import ROOT, make_data, make_project, run
 
 
 def test_check_passes_on_the_real_data():
@@ -99,3 +95,97 @@ def test_method_page_lists_who_has_no_position(real_site):
     html = (real_site / "methode" / "index.html").read_text(encoding="utf-8")
     assert "wie heeft per stelling geen standpunt?" in html
     assert html.count('class="wvw-coverage') >= 2
+
+
+# -- one entry path: one validation, the data you name, generate == build ----------------------
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".generated"}
+
+
+def test_generate_writes_exactly_what_build_publishes(tmp_path):
+    make_data(tmp_path)
+    make_project(tmp_path, data=tmp_path / "site-data")
+    assert run("--content", "generated", "generate", cwd=tmp_path).returncode == 0
+    assert run("build", cwd=tmp_path).returncode == 0
+    generated, built = files_of(tmp_path / "generated"), files_of(tmp_path / "content")
+    built = {name: data for name, data in built.items() if not name.startswith("assets/")}  # hand-written, beside the generated pages
+    assert generated.keys() == built.keys() and len(generated) > 30
+    assert [name for name in generated if generated[name] != built[name]] == []
+
+
+def test_build_builds_the_data_it_was_given(tmp_path):
+    make_project(tmp_path, data=make_data(tmp_path / "elders").parent / "site-data")  # the project's own site-data/ is absent
+    (tmp_path / "mkdocs.yml").write_text((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("--data", str(tmp_path / "elders" / "site-data"), "build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "testdorp-2026" / "index.html").is_file()
+    assert not (tmp_path / "site" / "leiden-2026").exists()
+
+
+def test_a_build_validates_the_data_once(tmp_path, monkeypatch):
+    import generator.build
+
+    calls = []
+    real_validate = generator.build.validate
+    monkeypatch.setattr(generator.build, "validate", lambda site: calls.append(site) or real_validate(site))
+    make_data(tmp_path)
+    make_project(tmp_path, data=tmp_path / "site-data")
+    assert run("build", cwd=tmp_path).returncode == 0
+    assert len(calls) == 1
+
+
+# -- the architecture: data flows one way ------------------------------------------------------
+
+STAGES = [  # lower stages never import higher ones
+    {"problems", "files", "colours", "quotes", "icons"},
+    {"yamlfile", "yamlerrors", "models", "dutch", "escape", "urls"},
+    {"messages", "committed", "load"},
+    {"stemhulp.matching", "stemhulp.balance", "validate", "locate", "gitdates", "history"},
+    {"views", "glossary", "settings"},
+    {"plan"},
+    {"render", "opendata", "feed", "stemhulp.quiz", "sharecards"},
+    {"build"},
+    {"engine", "editor"},
+    {"cli"},
+]
+SPLIT = {"stemhulp"}  # subpackages whose modules sit in different stages
+CORE = {name for stage in STAGES[:7] for name in stage} - {"sharecards"}
+
+
+def module_name(parts: list[str] | tuple[str, ...]) -> str:
+    """'stemhulp.quiz' for a module of a split subpackage, else the top-level name ('quotes', 'plan')."""
+    parts = [part.removesuffix(".py") for part in parts if part != "__init__.py"] or ["__init__"]
+    return ".".join(parts[:2]) if parts[0] in SPLIT and len(parts) > 1 else parts[0]
+
+
+def imports_of(path: Path) -> set[str]:
+    """The generator modules that `path` imports, named as in STAGES."""
+    import ast
+
+    package = list(path.relative_to(ROOT / "generator").parts[:-1])
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[: len(package) - node.level + 1]
+            if node.module:
+                found.add(module_name(base + node.module.split(".")))
+            else:
+                found |= {module_name([*base, alias.name]) for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("generator."):
+            found.add(module_name(node.module.split(".")[1:]))
+    return found
+
+
+def test_no_stage_imports_a_later_one_and_the_core_never_imports_editor_tools_or_share_cards():
+    rank = {name: number for number, stage in enumerate(STAGES) for name in stage}
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        module = module_name(path.relative_to(ROOT / "generator").parts)
+        if module in {"__init__", "stemhulp"}:
+            continue
+        assert module in rank, f"{module}: give it a place in STAGES"
+        for imported in imports_of(path) - {module, "stemhulp"}:
+            assert imported in rank, f"{path.relative_to(ROOT)}: {imported} has no place in STAGES"
+            assert rank[imported] <= rank[module], f"{path.relative_to(ROOT)} imports the later stage {imported}"
+            if module in CORE:
+                assert imported not in {"editor", "sharecards", "engine"}, f"{module} imports {imported}"

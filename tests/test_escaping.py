@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import HOSTILE_QUOTE
+from helpers import HOSTILE_QUOTE
 from htmlcheck import read_page
 
 TITLE = "Titel met <b>html</b> | en *sterren* # {{ x }}"

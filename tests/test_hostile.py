@@ -21,8 +21,9 @@ import yaml
 
 from generator.build import check
 
-from conftest import PHONE, ROOT, _QuietHandler, build_project, make_data, make_project, write
+from conftest import _QuietHandler
 from fields import ELECTION, FIELDS, SOURCE, add_to_source, set_value
+from helpers import PHONE, ROOT, build_project, make_data, make_project, write
 from htmlcheck import read_page
 
 E = f"site-data/{ELECTION}"
@@ -44,7 +45,7 @@ def test_alias_bomb_is_refused_at_the_first_alias(data_dir):
     bomb += [f"lol{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     write(data_dir / ELECTION / "proposals" / "bom.yml", "\n".join(bomb) + "\nactor: partij-a\nproposals: [*a9]\n")
     assert problems(data_dir) == [
-        f"{E}/proposals/bom.yml:2: verwijzing naar een anker (*naam) — schrijf de waarde voluit; ankers (&naam) en verwijzingen (*naam) worden niet gebruikt"
+        f"{E}/proposals/bom.yml:2: verwijzing naar een anker (*naam) — schrijf de waarde voluit (begint je tekst met *? zet hem dan tussen aanhalingstekens); ankers (&naam) en verwijzingen (*naam) worden niet gebruikt"
     ]
 
 
@@ -138,19 +139,25 @@ def test_a_link_to_a_file_outside_the_data_is_not_published(data_dir, tmp_path):
 
 # -- ids that would become odd paths -----------------------------------------
 
-@pytest.mark.parametrize("bad", ["../../x", "sociale huur", "Sociale-Huur", "sociale_huur", "-x", "x--y", "é"])
-def test_an_id_that_is_no_slug_is_refused_with_its_line(data_dir, bad):
+@pytest.mark.parametrize(("bad", "meant"), [("../../x", "x"), ("sociale huur", "sociale-huur"), ("Sociale-Huur", "sociale-huur"), ("sociale_huur", "sociale-huur"), ("-x", "x"), ("x--y", "x-y"), ("é", "e")])
+def test_an_id_that_is_no_slug_is_refused_with_its_line(data_dir, bad, meant):
     proposals = data_dir / ELECTION / "proposals" / "partij-a.yml"
     proposals.write_text(proposals.read_text(encoding="utf-8").replace("id: sociale-huur", f"id: '{bad}'"), encoding="utf-8")
     found = problems(data_dir)
-    assert found[0] == f"{E}/proposals/partij-a.yml:3: id: '{bad}' is geen geldige id — gebruik alleen kleine letters, cijfers en enkele streepjes, zoals 'sociale-huur'"
+    assert found[0] == (
+        f"{E}/proposals/partij-a.yml:3: id: '{bad}' is geen geldige id — bedoelde je '{meant}'?"
+        " gebruik alleen de letters a tot z zonder accenten, cijfers en enkele streepjes, zoals 'sociale-huur'"
+    )
 
 
 def test_folder_and_file_names_are_ids_too(data_dir):
     (data_dir / ELECTION).rename(data_dir / "Test Dorp")
     (data_dir / "Test Dorp" / "bronnen" / "advies-b.yml").rename(data_dir / "Test Dorp" / "bronnen" / "Advies B.yml")
     found = problems(data_dir)
-    assert found == ["site-data/Test Dorp/election.yml:1: id: 'Test Dorp' is geen geldige id — gebruik alleen kleine letters, cijfers en enkele streepjes, zoals 'sociale-huur'"]
+    assert found == [
+        "site-data/Test Dorp/election.yml:1: id: 'Test Dorp' is geen geldige id"
+        " — bedoelde je 'test-dorp'? gebruik alleen de letters a tot z zonder accenten, cijfers en enkele streepjes, zoals 'sociale-huur'"
+    ]
 
 
 def test_ids_that_would_overwrite_pages_of_the_site_are_refused(data_dir):

@@ -8,11 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.yamlfile import read_yaml
 
-from conftest import ROOT
+from helpers import ROOT
 
 BIN = Path(sys.executable).parent
 MESSY = """\
@@ -33,6 +34,7 @@ def yamlfmt(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([BIN / "yamlfmt", *args], cwd=cwd, capture_output=True, text=True)
 
 
+@pytest.mark.content
 def test_the_curated_data_is_already_formatted():
     result = yamlfmt("-lint", "site-data", cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr

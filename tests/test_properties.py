@@ -26,9 +26,10 @@ from hypothesis import strategies as st
 from generator.build import check
 from generator.plan import plan
 from generator.render import Renderer
+from generator.settings import Settings
 
-from conftest import ROOT, make_data
 from fields import ELECTION, FIELDS, QUOTE, add_to_source, set_value
+from helpers import ROOT, make_data
 
 PLAIN = "Gewone tekst"
 SOURCE_PAGE = f"{ELECTION}/bron/programma-a.md"
@@ -96,7 +97,7 @@ def render_with(field: tuple, value: str) -> tuple[list, dict[str, tuple[Counter
         if checked.problems:
             return checked.problems, {}
         site_plan = plan(checked.site, checked.sources, checked.locations, "Wat wil wie?")
-        renderer = Renderer(site_plan, "Wat wil wie?", "", "https://example.org/")
+        renderer = Renderer(site_plan, Settings(data, data.parent / "content", site_url="https://example.org/"))
         files = {page.path: renderer.render(page, "") for page in site_plan.pages}
     pages = {}
     for name, text in files.items():
@@ -120,7 +121,7 @@ def test_every_field_is_shown_somewhere(field):
     assert any(PLAIN in text for _, text in baseline(field).values())
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # how many examples: the profile in conftest.py
 @given(field=st.sampled_from(FIELDS), value=hostile_text)
 @example(field=FIELDS[0], value="<script>alert(1)</script>")
 @example(field=FIELDS[12], value="# kop\n\n<img src=x onerror=alert(1)> {: onclick=x }")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 import pytest
-from test_cli import run
 
 from generator.build import check
 from generator.editor.finder import find
@@ -16,7 +16,7 @@ from generator.editor.schema import MODELINE_PREFIX
 from generator.editor.slugs import slugify, unique
 from generator.quotes import SourceText
 
-from conftest import make_data, make_project
+from helpers import make_data, make_project, run
 
 # What `pdftotext programma.pdf programma.txt` gives: pages separated by form feeds.
 PDFTOTEXT = (
@@ -39,7 +39,7 @@ def test_new_election_validates_builds_and_takes_a_found_quote(tmp_path, program
     made = run("nieuw", "Súdwest-Fryslân", str(programme), "--partij", "Lokaal Belang", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     assert "Nieuwe verkiezing gemaakt in site-data/sudwest-fryslan-2026/" in made.stdout
-    assert 'watwilwie vind "een paar woorden" --election sudwest-fryslan-2026' in made.stdout
+    assert 'make vind WOORDEN="een paar woorden" OPTIES="--election sudwest-fryslan-2026"' in made.stdout
     folder = data / "sudwest-fryslan-2026"
     assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) == [
         "actors.yml",
@@ -49,18 +49,22 @@ def test_new_election_validates_builds_and_takes_a_found_quote(tmp_path, program
         "proposals/lokaal-belang.yml",
     ]
     for path in folder.rglob("*.yml"):
-        assert path.read_text(encoding="utf-8").startswith(MODELINE_PREFIX)
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first.startswith(MODELINE_PREFIX)
+        assert (path.parent / first.removeprefix(MODELINE_PREFIX)).is_file(), first
+    own = json.loads((tmp_path / "schema" / "sudwest-fryslan-2026" / "proposals.schema.json").read_text(encoding="utf-8"))
+    assert own["properties"]["actor"]["enum"] == ["lokaal-belang"]
     checked = run("check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert "2 verkiezingen" in checked.stdout
 
     # The finder offers a quote for the new party; pasted as the scaffold's comment says, it passes.
-    found = run("vind", "voorrang fiets binnenstad", "--election", "sudwest-fryslan-2026", "--yaml", cwd=tmp_path)
+    found = run("vind", "voorrang fiets binnenstad", "--election", "sudwest-fryslan-2026", "--titel", "Fiets krijgt voorrang", "--yaml", cwd=tmp_path)
     assert found.returncode == 0, found.stderr
     assert "De fiets krijgt voorrang in de binnenstad." in found.stdout
     proposals = folder / "proposals" / "lokaal-belang.yml"
     text = proposals.read_text(encoding="utf-8").replace("proposals: []", "proposals:")
-    entry = found.stdout.replace("theme:  #", "theme: mobiliteit  #").replace("title:  #", "title: Fiets krijgt voorrang  #")
+    entry = found.stdout.replace("theme:  #", "theme: mobiliteit  #")
     proposals.write_text(text + entry, encoding="utf-8")
     built = run("build", cwd=tmp_path)
     assert built.returncode == 0, built.stderr

@@ -16,26 +16,9 @@ from playwright.sync_api import expect
 from generator.build import check
 from generator.plan import MAX_ELSEWHERE, plan
 
-from conftest import ROOT, build_project, make_data, make_project
+from helpers import ROOT, TOWNS, build_project, make_project, many_elections
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-TOWNS = ["testdorp-2026", "a-2026", "b-2026", "c-2026", "d-2026", "e-2026"]
-
-
-def many_elections(root: Path) -> Path:
-    """The hand-made data set six times over, with partij-a of party 'volt' in every town."""
-    data = make_data(root)
-    first = data / TOWNS[0]
-    actors = first / "actors.yml"
-    actors.write_text(actors.read_text(encoding="utf-8").replace("  kind: partij\n", "  kind: partij\n  party: volt\n"), encoding="utf-8")
-    election = first / "election.yml"
-    election.write_text(election.read_text(encoding="utf-8") + "order: 1\n", encoding="utf-8")
-    for order, town in enumerate(TOWNS[1:], start=2):
-        shutil.copytree(first, data / town)
-        election = data / town / "election.yml"
-        text = election.read_text(encoding="utf-8").replace("Testdorp", town.upper()[0]).replace("order: 1", f"order: {order}")
-        election.write_text(text, encoding="utf-8")
-    return data
 
 
 def test_same_party_elsewhere_is_limited_to_the_nearest_elections(tmp_path):
@@ -69,9 +52,11 @@ def test_each_election_has_its_own_search_index(two_towns):
         assert not any(loc.startswith(tuple(f"{t}/" for t in TOWNS)) for loc in locations)
         assert index["config"]["lang"] == ["nl"]
     root = json.loads((two_towns / "search" / "search_index.json").read_text(encoding="utf-8"))
-    root_locations = {doc["location"] for doc in root["docs"]}
-    assert {"", "methode/", "testdorp-2026/", "a-2026/"} <= root_locations
-    assert not any("/wie/" in loc for loc in root_locations)
+    root_locations = {doc["location"]: doc["title"] for doc in root["docs"]}
+    assert {"", "methode/", "testdorp-2026/", "a-2026/"} <= set(root_locations)
+    # From the home page, a proposal of every election is found, its title saying which one.
+    for town, label in (("testdorp-2026", "Testdorp 2026"), ("a-2026", "A 2026")):
+        assert root_locations[f"{town}/wie/partij-a/sociale-huur/"] == f"1.000 nieuwe sociale huurwoningen — {label}"
 
 
 def test_proposal_quotes_are_indexed_once_on_their_own_page(two_towns):
@@ -90,7 +75,7 @@ def test_sitemap_is_an_index_of_one_sitemap_per_election(two_towns):
     assert f"{url}a-2026/wie/partij-a/sociale-huur/" in pages
     assert all(page.startswith(f"{url}a-2026/") for page in pages)
     root_pages = [loc.text for loc in ElementTree.parse(two_towns / "sitemap-pages.xml").getroot().findall("s:url/s:loc", NS)]
-    assert root_pages == [url, f"{url}methode/", f"{url}zoeken/"]
+    assert sorted(root_pages) == [url, f"{url}begrippen/", f"{url}methode/", f"{url}over/", f"{url}zoeken/"]
     assert "lastmod" not in (two_towns / "a-2026" / "sitemap.xml").read_text(encoding="utf-8")
 
 

@@ -8,7 +8,6 @@ import re
 import struct
 from pathlib import Path
 
-import pytest
 import yaml
 
 from generator.build import check, generate
@@ -18,7 +17,7 @@ from generator.sharecards import draw as cardimage
 from generator.sharecards.content import Card, Chip, card_for
 from generator.urls import share_image
 
-from conftest import make_data
+from helpers import make_data
 from htmlcheck import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,11 +38,6 @@ def png_size(path: Path) -> tuple[int, int]:
 def site_file(site: Path, url: str) -> Path:
     assert url.startswith(SITE_URL), f"{url} is not on the site"
     return site / url[len(SITE_URL):]
-
-
-@pytest.fixture(scope="module")
-def pages(real_site):
-    return {path: read_page(path) for path in sorted(real_site.rglob("*.html"))}
 
 
 def test_every_page_has_complete_share_and_search_meta(real_site, pages):
@@ -139,11 +133,14 @@ def test_404_page_helps_in_dutch(real_site):
 # -- share buttons in the HTML ------------------------------------------------
 
 
-def test_share_buttons_on_statement_theme_and_actor_pages(real_site):
+def test_share_buttons_on_statement_theme_and_actor_pages(real_site, pages):
+    statement = next(p for p in sorted(real_site.glob("leiden-2026/stelling/*/index.html")) if p in pages)
     for rel, label in [
         ("leiden-2026/thema/wonen/index.html", "Deel dit thema"),
+        ("leiden-2026/thema/wonen/kamerverhuur/index.html", "Deel deze vraag"),
         ("leiden-2026/wie/volt-leiden/index.html", "Deel deze pagina"),
-    ] + [(p.relative_to(real_site).as_posix(), "Deel deze stelling") for p in sorted(real_site.glob("leiden-2026/stelling/*/index.html"))[:1]]:
+        (statement.relative_to(real_site).as_posix(), "Deel deze stelling"),
+    ]:
         html = (real_site / rel).read_text(encoding="utf-8")
         url = SITE_URL + rel.removesuffix("index.html")
         share = re.search(r'<div class="wvw-share" role="group" aria-label="([^"]+)"[^>]*data-share-url="([^"]+)"', html)

@@ -8,20 +8,14 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
 from generator.settings import settings_from
 
-from htmlcheck import content_text, read_page, resolve
+from htmlcheck import content_text, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = settings_from(ROOT / "mkdocs.yml").site_url
-
-
-@pytest.fixture(scope="module")
-def pages(real_site):
-    return {path: read_page(path) for path in sorted(real_site.rglob("*.html"))}
 
 
 def all_proposals():
@@ -145,3 +139,18 @@ def test_navigation_stays_small(real_site):
     """Every page carries the menu; it lists overview pages only, not hundreds of proposals."""
     html = (real_site / "leiden-2026" / "wie" / "volt-leiden" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="md-nav__link') < 60
+
+
+def test_old_statement_addresses_lead_to_the_page_that_replaced_them(real_site, redirects, pages):
+    old = real_site / "leiden-2026" / "stelling" / "verbod-op-verkamering-weg" / "index.html"
+    assert redirects[old] == "../verkamering-makkelijker/"
+    for path, target in redirects.items():
+        assert resolve(real_site, path, target)[0] in pages, f"{path} leads nowhere: {target}"
+
+
+def test_no_page_has_an_id_twice(pages):
+    """An anchor, a label or a script (the stemhulp mounts on #stemhulp) must find one element."""
+    for path in pages:
+        ids = re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))
+        doubled = sorted({i for i in ids if ids.count(i) > 1})
+        assert doubled == [], f"{path}: {doubled}"

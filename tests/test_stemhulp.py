@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from generator.stemhulp.matching import match, percentage, statement_points
 
-from conftest import ROOT
+from helpers import ROOT
 
 STEMHULP = "/leiden-2026/stemhulp/"
 ANSWER_LABELS = {"eens": "Eens", "neutraal": "Neutraal", "oneens": "Oneens"}
@@ -80,7 +80,7 @@ def quiz_page(browser, base_url):
     context.close()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # how many examples: the profile in conftest.py
 @given(
     answers=st.lists(st.sampled_from(["eens", "neutraal", "oneens", "skip", None]), min_size=len(STATEMENT_IDS), max_size=len(STATEMENT_IDS)),
     important=st.sets(st.sampled_from(STATEMENT_IDS)),
@@ -147,11 +147,15 @@ def test_whole_quiz_on_a_phone_matches_python_and_the_shared_link(page, browser,
     selected = [a for a in ACTORS if a != "leidse-regio"]
     expected = match(answers, set(important), POSITIONS, selected)
     shown = result_rows(page)
-    assert shown == [(names()[r.actor], f"{r.percentage}%") for r in expected if r.ranked]
-    assert "Leidse regio" not in page.locator(".wvw-result").inner_text()
+    ballot = {a for a in ACTORS if on_ballot(a)}
+    ranked = [r for r in expected if r.ranked]
+    assert shown == [(names()[r.actor], f"{r.percentage}%") for r in ranked if r.actor in ballot] + [
+        (names()[r.actor], f"{r.percentage}%") for r in ranked if r.actor not in ballot
+    ]
+    assert "Leidse regio" not in page.locator(".wvw-result").all_inner_texts()
 
     link = page.url
-    assert re.search(r"#v=[0-9a-f]{8}&a=[enosENOS_]+&x=leidse-regio&r=1$", link)
+    assert re.search(r"#v=[0-9a-f]{8}&p=[0-9a-f]{8}&a=[enosENOS_]+&x=leidse-regio&s=u$", link)
     fresh = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 780})
     other = fresh.new_page()
     other.goto(link)
@@ -160,13 +164,19 @@ def test_whole_quiz_on_a_phone_matches_python_and_the_shared_link(page, browser,
     fresh.close()
 
 
+def on_ballot(actor: str) -> bool:
+    actors = yaml.safe_load((ROOT / "site-data" / "leiden-2026" / "actors.yml").read_text(encoding="utf-8"))
+    return any(a["id"] == actor and a.get("on_ballot") for a in actors)
+
+
 def names() -> dict[str, str]:
     actors = yaml.safe_load((ROOT / "site-data" / "leiden-2026" / "actors.yml").read_text(encoding="utf-8"))
     return {a["id"]: a["name"] for a in actors}
 
 
 def result_rows(page) -> list[tuple[str, str]]:
-    items = page.locator(".wvw-result__item")
+    """Name and percentage of every actor with a percentage, in the order shown: on the ballot, then for comparison."""
+    items = page.locator(".wvw-result__item:not(.wvw-result__item--few)")
     return [
         (items.nth(i).locator(".wvw-result__name").inner_text(), items.nth(i).locator(".wvw-result__pct").inner_text())
         for i in range(items.count())
@@ -184,7 +194,7 @@ def test_keyboard_only(page):
     for index in range(len(STATEMENT_IDS)):
         focused = page.evaluate("document.activeElement.textContent")
         assert focused == quiz_statement(index), "focus moves to each new statement"
-        page.keyboard.press("Tab")  # "Meer uitleg"
+        page.keyboard.press("Tab")  # "Meer uitleg over deze stelling"
         page.keyboard.press("Tab")  # "Eens"
         assert page.evaluate("document.activeElement.textContent") == "Eens"
         page.keyboard.press("Enter" if index % 2 else "Space")
@@ -231,7 +241,7 @@ def test_axe_finds_no_violations_on_question_and_result(browser, base_url, real_
     axe = Axe()
     question = axe.run(page, context={"include": [["#stemhulp"]]})
     assert question.violations_count == 0, question.generate_report()
-    page.goto(STEMHULP + "#v=" + version(real_site) + "&a=" + "eno" * 10 + "&r=1")
+    page.goto(STEMHULP + "#v=" + version(real_site) + "&a=" + "eno" * 10 + "&s=u")
     expect(heading(page)).to_have_text("Jouw uitslag")
     result = axe.run(page)
     assert result.violations_count == 0, result.generate_report()
@@ -256,3 +266,101 @@ def test_election_with_one_actor_has_no_quiz(real_site):
     assert 'id="stemhulp"' not in html
     assert "Nog geen stemhulp" in html
     assert "stemhulp.js" not in (real_site / "den-haag-2026" / "index.html").read_text(encoding="utf-8")
+
+
+# -- behaviour like the apps people know: back gesture, one answer changed, sharing -----------
+
+def start_and_answer(page, count: int) -> list[str]:
+    page.goto(STEMHULP)
+    page.get_by_role("button", name="Begin met stelling 1").click()
+    given = []
+    for index in range(count):
+        answer = SCRIPT[index % 3]
+        page.get_by_role("button", name=ANSWER_LABELS[answer], exact=True).click()
+        given.append(answer)
+    return given
+
+
+def test_the_back_gesture_steps_back_one_statement_and_keeps_every_answer(page):
+    given = start_and_answer(page, 6)
+    expect(page.locator(".wvw-quiz__progress")).to_contain_text("Stelling 7 van")
+    page.go_back()
+    expect(page.locator(".wvw-quiz__progress")).to_contain_text("Stelling 6 van")
+    expect(page.locator("button[aria-pressed='true']")).to_have_text(ANSWER_LABELS[given[5]])
+    page.go_back()
+    page.go_back()
+    expect(page.locator(".wvw-quiz__progress")).to_contain_text("Stelling 4 van")
+    page.get_by_role("button", name="Neutraal", exact=True).click()  # change one answer, then go on
+    expect(page.locator(".wvw-quiz__progress")).to_contain_text("Stelling 5 van")
+    expect(page.locator("button[aria-pressed='true']")).to_have_text(ANSWER_LABELS[given[4]])  # still there
+    codes = re.search(r"&a=([enos_]+)", page.url).group(1)
+    assert codes[:6] == "".join(a[0] for a in given[:3]) + "n" + "".join(a[0] for a in given[4:6])
+    heading_box = heading(page).bounding_box()
+    assert heading_box["y"] >= page.locator(".md-header").bounding_box()["height"]  # not under the sticky header
+
+
+def finish(page) -> None:
+    while page.locator(".wvw-quiz__progress").count():
+        page.get_by_role("button", name="Eens", exact=True).click()
+    page.get_by_role("button", name="Verder").click()
+    page.get_by_role("button", name="Bekijk je uitslag").click()
+    expect(heading(page)).to_have_text("Jouw uitslag")
+
+
+def test_one_answer_changed_from_the_result_gives_the_result_python_computes(page):
+    start_and_answer(page, 0)
+    finish(page)
+    before = result_rows(page)
+    page.get_by_role("button", name=f"Wijzig je antwoord op: {quiz_statement(1)}").click()
+    expect(page.locator(".wvw-quiz__progress")).to_contain_text("Stelling 2 van")
+    page.get_by_role("button", name="Oneens", exact=True).click()
+    expect(heading(page)).to_have_text("Jouw uitslag")
+    answers = {sid: "eens" for sid in STATEMENT_IDS}
+    answers[STATEMENT_IDS[1]] = "oneens"
+    expected = {names()[r.actor]: f"{r.percentage}%" for r in match(answers, set(), POSITIONS, ACTORS) if r.ranked}
+    after = result_rows(page)
+    assert dict(after) == expected and after != before
+
+
+def test_the_default_share_link_holds_no_answers_and_the_other_one_warns_who_opens_it(page, browser, base_url):
+    start_and_answer(page, 0)
+    finish(page)
+    plain, with_answers = page.locator(".wvw-result__share .wvw-share").all()
+    url = plain.get_attribute("data-share-url")
+    assert "#" not in url and "&a=" not in url and url.endswith("/leiden-2026/stemhulp/uitslag/volt-leiden/")
+    assert "overeenkomst met Volt" in plain.get_attribute("data-share-text")
+    shared = with_answers.get_attribute("data-share-url")
+    assert "&a=" in shared and shared.endswith("&d=1")
+    landing = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 780}).new_page()
+    landing.goto(url)
+    expect(landing.get_by_role("link", name="Doe zelf de stemhulp")).to_be_visible()
+    friend = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 780}).new_page()
+    friend.goto(shared)
+    expect(heading(friend)).to_have_text("Uitslag van iemand anders")
+    expect(friend.get_by_text("Dit is de uitslag van iemand anders")).to_be_visible()
+    friend.get_by_role("button", name="Doe zelf de stemhulp").click()
+    expect(friend.locator(".wvw-quiz__progress")).to_contain_text("Stelling 1 van")
+    assert "d=1" not in friend.url
+
+
+def test_a_result_link_from_before_a_position_changed_says_so(page, real_site):
+    page.goto(STEMHULP + "#v=" + version(real_site) + "&p=00000000&a=" + "e" * len(STATEMENT_IDS) + "&s=u")
+    expect(heading(page)).to_have_text("Jouw uitslag")
+    expect(page.get_by_text("Sinds deze uitslag is gemaakt, zijn standpunten aangepast.")).to_be_visible()
+
+
+def test_the_result_ranks_only_parties_on_the_ballot_and_puts_the_others_below(page):
+    start_and_answer(page, 0)
+    finish(page)
+    groups = page.locator("h3.wvw-result__group").all_inner_texts()
+    assert groups == ["Op het stembiljet", "Ter vergelijking"]
+    first_list, second_list = page.locator(".wvw-result").all()
+    assert first_list.locator(".wvw-result__name").all_inner_texts() == ["Volt Leiden"]
+    assert "Coalitieakkoord 2022-2026 (GroenLinks, D66, PvdA en CDA)" in second_list.locator(".wvw-result__name").all_inner_texts()
+    advice = page.locator(".wvw-result__advice")
+    assert advice.bounding_box()["y"] < first_list.bounding_box()["y"]  # "geen stemadvies" above the ranking
+    expect(advice).to_contain_text("Dit is geen stemadvies.")
+    volt = first_list.locator(".wvw-result__compare")
+    volt.locator("summary").click()
+    expect(volt.get_by_text(re.compile(r"Hetzelfde antwoord \(\d+\)"))).to_be_visible()
+    expect(volt.get_by_role("link").first).to_be_visible()

@@ -18,10 +18,11 @@ from playwright.sync_api import expect
 from generator.editor.schema import FILE_KINDS, json_schema
 from generator.load import Loader
 
-from conftest import PHONE, ROOT, make_data
+from helpers import PHONE, ROOT, make_data
+from htmlcheck import read_page
 
 DATA = ROOT / "site-data"
-LINES = re.compile(r'<ul class="wvw-lines[^"]*">(.*?)</ul>', re.S)
+LINES = re.compile(r'<ul class="wvw-lines[^"]*"[^>]*>(.*?)</ul>', re.S)
 LINE = re.compile(r'<li class="wvw-line( wvw-line--silent)?"[^>]*><span class="wvw-line__actor">([^<]*)</span>(.*?)</li>', re.S)
 
 
@@ -39,6 +40,7 @@ def real_data():
 
 # -- the real data ------------------------------------------------------------------------
 
+@pytest.mark.content
 def test_every_actor_has_at_least_ninety_percent_of_its_proposals_tagged():
     for election in real_data().elections:
         total = Counter(p.actor for p in election.proposals)
@@ -47,6 +49,7 @@ def test_every_actor_has_at_least_ninety_percent_of_its_proposals_tagged():
             assert tagged[actor] / count >= 0.9, f"{election.id}/{actor}: {tagged[actor]} of {count} tagged"
 
 
+@pytest.mark.content
 def test_every_theme_has_three_to_eight_topics_and_every_topic_is_answered():
     site = real_data()
     used = Counter(p.topic for e in site.elections for p in e.proposals if p.topic)
@@ -89,9 +92,10 @@ def test_each_topic_block_names_every_actor_once_and_says_niet_genoemd_where_sil
 
 def test_the_theme_page_holds_every_quote_without_javascript(real_site):
     html = (real_site / "leiden-2026" / "thema" / "wonen" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(read_page(real_site / "leiden-2026" / "thema" / "wonen" / "index.html").text.split())
     for proposal in (p for p in real_data().elections[0].proposals if p.theme == "wonen"):
         first_words = " ".join(proposal.quote.split()[:8])
-        assert unescape(first_words) in unescape(html).replace("\n", " "), proposal.id
+        assert first_words in text, proposal.id
     assert html.count('<details class="wvw-item"') >= 30
     assert "<details class=\"wvw-item\" open" not in html  # collapsed: titles first
 
@@ -114,7 +118,7 @@ def test_a_topic_page_has_all_quotes_open_its_own_card_and_share_buttons(real_si
 
 def test_a_topic_page_shows_the_same_party_in_another_city_collapsed(real_site):
     html = (real_site / "leiden-2026" / "thema" / "wonen" / "kamerverhuur" / "index.html").read_text(encoding="utf-8")
-    other = re.search(r'<details class="wvw-elsewhere"[^>]*><summary>Volt Den Haag \(Den Haag\): (\d+) voorstel', html)
+    other = re.search(r'<details class="wvw-elsewhere"[^>]*><summary>Volt Den Haag: (\d+) voorstel', html)
     assert other, "Volt Den Haag's answer to the same question"
     den_haag = [p for p in real_data().elections[1].proposals if p.topic == "kamerverhuur"]
     assert int(other.group(1)) == len(den_haag) > 0
@@ -162,12 +166,15 @@ def test_coverage_lists_topics_and_untagged_proposals(tmp_path):
 
 # -- in the browser, at phone size -------------------------------------------------------
 
-def test_wonen_fits_in_eight_screens_and_opens_the_first_topic_on_the_first(page):
+def test_wonen_fits_in_eight_screens_and_opens_the_first_topic_on_the_first(browser, base_url):
+    screen = {"width": 360, "height": 800}
+    page = browser.new_context(viewport=screen, base_url=base_url).new_page()
     page.goto("/leiden-2026/thema/wonen/")
     height = page.evaluate("document.documentElement.scrollHeight")
-    assert height <= 8 * PHONE["height"], f"{height} px is {height / PHONE['height']:.1f} screens"
+    assert height <= 8 * screen["height"], f"{height} px is {height / screen['height']:.1f} screens"
     first = page.locator("h2.wvw-topic__question").first
-    assert first.bounding_box()["y"] + 40 < PHONE["height"]
+    assert first.bounding_box()["y"] + 40 < screen["height"]
+    page.context.close()
 
 
 def test_a_quote_opens_in_place_without_leaving_the_page(page):

@@ -51,7 +51,7 @@ def test_topic_of_another_theme_names_both_themes(data_dir):
 
 def test_duplicate_topic_id(data_dir):
     assert problems_after(data_dir, "themes.yml", "id: snelheid", "id: studentenkamers") == [
-        "site-data/themes.yml:14: onderwerp 'studentenkamers' bestaat al (site-data/themes.yml:8) — kies een ander id; een id moet uniek zijn"
+        "site-data/themes.yml:14: onderwerp 'studentenkamers' bestaat al (site-data/themes.yml:8) — geef dit onderwerp een ander id; een id moet uniek zijn"
     ]
 
 
@@ -71,14 +71,14 @@ def test_unknown_field_suggests_the_right_name(data_dir):
 def test_bad_slug(data_dir):
     assert problems_after(data_dir, PROPOSALS, "id: sociale-huur", "id: Sociale Huur") == [
         "site-data/testdorp-2026/proposals/partij-a.yml:3: id: 'Sociale Huur' is geen geldige id"
-        " — gebruik alleen kleine letters, cijfers en enkele streepjes, zoals 'sociale-huur'"
+        " — bedoelde je 'sociale-huur'? gebruik alleen de letters a tot z zonder accenten, cijfers en enkele streepjes, zoals 'sociale-huur'"
     ]
 
 
 def test_duplicate_id(data_dir):
     assert problems_after(data_dir, "testdorp-2026/proposals/raad-b.yml", "id: vreemde-tekens", "id: dertig-overal") == [
         "site-data/testdorp-2026/proposals/raad-b.yml:7: voorstel 'dertig-overal' bestaat al"
-        " (site-data/testdorp-2026/proposals/raad-b.yml:3) — kies een ander id; een id moet uniek zijn"
+        " (site-data/testdorp-2026/proposals/raad-b.yml:3) — geef dit voorstel een ander id; een id moet uniek zijn"
     ]
 
 

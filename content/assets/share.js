@@ -4,8 +4,8 @@
  * opens the phone's own share sheet. Elsewhere the WhatsApp and e-mail links
  * stay and "Kopieer link" copies the address. CSS shows the right buttons from
  * classes set in <head>; this script only handles the clicks. Nothing is loaded
- * from or sent to anyone else. Runs on Material's document$, so also after
- * instant navigation.
+ * from or sent to anyone else. Runs on Material's document$, so it would also
+ * run after instant navigation (switched off: docs/performance.md).
  */
 (function () {
   "use strict";
@@ -75,6 +75,24 @@
   function setUpAll() {
     document.querySelectorAll(".wvw-share").forEach(setUp);
   }
+
+  /* For a box made by a script (the stemhulp's result): what to share, then the buttons. */
+  function update(box, data) {
+    box.dataset.shareTitle = data.title;
+    box.dataset.shareText = data.text;
+    box.dataset.shareUrl = data.url;
+    var links = box.querySelectorAll(".wvw-share__link");
+    links.forEach(function (link) {
+      if (link.href.indexOf("mailto:") === 0) {
+        link.href = "mailto:?subject=" + encodeURIComponent(data.title) + "&body=" + encodeURIComponent(data.text + "\n\n" + data.url);
+      } else {
+        link.href = "https://wa.me/?text=" + encodeURIComponent(data.text + " " + data.url);
+      }
+    });
+    setUp(box);
+  }
+
+  window.WvwShare = { update: update };
 
   if (window.document$) {
     window.document$.subscribe(setUpAll);

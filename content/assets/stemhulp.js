@@ -1,9 +1,10 @@
 /* Wat wil wie? stemhulp: one statement per screen, result on the same page.
  *
  * Private by design: answers live in memory and in the URL fragment (never sent
- * to a server), so a result link can be shared. The matching mirrors
- * generator/matching.py exactly (a test compares both). Loaded only by the
- * stemhulp page; `mount` runs again after Material's instant navigation. */
+ * to a server). Every screen is a history entry, so the phone's back gesture
+ * steps back one statement; answers are kept in memory across those steps. The
+ * matching mirrors generator/stemhulp/matching.py exactly (a test compares both).
+ * Loaded only by the stemhulp page, which it mounts on. */
 (function () {
   "use strict";
 
@@ -12,6 +13,8 @@
   var LABEL = { eens: "Eens", neutraal: "Neutraal", oneens: "Oneens", skip: "Overgeslagen" };
   var CODE = { eens: "e", neutraal: "n", oneens: "o", skip: "s" };
   var DECODE = { e: "eens", n: "neutraal", o: "oneens", s: "skip" };
+  var SCREENS = ["intro", "question", "important", "actors", "result"];
+  var SCREEN_CODE = { question: "v", important: "b", actors: "m", result: "u" };
 
   /* ---- matching (same rules and integer arithmetic as matching.py) ---- */
 
@@ -19,9 +22,17 @@
     return Math.floor((200 * points + max) / (2 * max));
   }
 
+  function answeredIds(answers) {
+    return Object.keys(answers).filter(function (id) { return ANSWERS.indexOf(answers[id]) >= 0; });
+  }
+
+  function neededOverlap(minOverlapCap, answers) {
+    return Math.min(minOverlapCap, answeredIds(answers).length);
+  }
+
   function match(positions, answers, important, actors, minOverlapCap) {
-    var answered = Object.keys(answers).filter(function (id) { return ANSWERS.indexOf(answers[id]) >= 0; });
-    var needed = Math.min(minOverlapCap, answered.length);
+    var answered = answeredIds(answers);
+    var needed = neededOverlap(minOverlapCap, answers);
     var results = actors.map(function (actor, order) {
       var r = { actor: actor, points: 0, maxPoints: 0, overlap: 0, agreements: 0, percentage: null, order: order };
       answered.forEach(function (id) {
@@ -57,43 +68,70 @@
 
   /* ---- state in the URL fragment ---- */
 
-  function encode(data, state) {
-    var a = data.statements.map(function (s) {
+  function fresh() {
+    return { screen: "intro", index: 0, answers: {}, important: {}, excluded: {}, stale: false, changed: false, shared: false, editing: false };
+  }
+
+  function answerCodes(data, state) {
+    return data.statements.map(function (s) {
       var code = CODE[state.answers[s.id]] || "_";
       return state.important[s.id] ? code.toUpperCase() : code;
     }).join("");
-    var parts = ["v=" + data.version, "a=" + a];
+  }
+
+  function encode(data, state, extra) {
+    var parts = ["v=" + data.version, "p=" + data.positionsVersion, "a=" + answerCodes(data, state)];
     var excluded = data.actors.filter(function (x) { return state.excluded[x.id]; }).map(function (x) { return x.id; });
     if (excluded.length) parts.push("x=" + excluded.join(","));
-    if (state.screen === "result") parts.push("r=1");
-    return "#" + parts.join("&");
+    parts.push("s=" + SCREEN_CODE[state.screen] + (state.screen === "question" ? state.index + 1 : ""));
+    if (state.editing) parts.push("w=1");
+    return "#" + parts.concat(extra || []).join("&");
+  }
+
+  function params(hash) {
+    var found = {};
+    hash.replace(/^#/, "").split("&").forEach(function (pair) {
+      var i = pair.indexOf("=");
+      if (i > 0) found[pair.slice(0, i)] = decodeURIComponent(pair.slice(i + 1));
+    });
+    return found;
   }
 
   function decode(data, hash) {
-    var params = {};
-    hash.replace(/^#/, "").split("&").forEach(function (pair) {
-      var i = pair.indexOf("=");
-      if (i > 0) params[pair.slice(0, i)] = decodeURIComponent(pair.slice(i + 1));
-    });
-    if (!params.a) return null;
+    var p = params(hash);
+    if (!p.a) return null;
     var state = fresh();
-    state.stale = params.v !== data.version;
+    state.stale = p.v !== data.version;
     if (state.stale) return state;
+    state.changed = !!p.p && p.p !== data.positionsVersion;
+    state.shared = p.d === "1";
+    state.editing = p.w === "1";
     data.statements.forEach(function (s, i) {
-      var c = params.a.charAt(i);
+      var c = p.a.charAt(i);
       var answer = DECODE[c.toLowerCase()];
       if (answer) state.answers[s.id] = answer;
       if (answer && c !== c.toLowerCase()) state.important[s.id] = true;
     });
-    (params.x || "").split(",").forEach(function (id) { if (id) state.excluded[id] = true; });
+    (p.x || "").split(",").forEach(function (id) { if (id) state.excluded[id] = true; });
     var open = firstOpen(data, state);
-    state.index = open === -1 ? data.statements.length - 1 : open;
-    state.screen = params.r === "1" && open === -1 ? "result" : open === -1 ? "important" : "question";
+    var screen = screenOf(p.s || (p.r === "1" ? "u" : ""));
+    var index = screen === "question" ? Math.min(Math.max(parseInt(p.s.slice(1), 10) - 1 || 0, 0), data.statements.length - 1) : 0;
+    if (screen === "question" && (open === -1 || index <= open)) {
+      state.screen = "question";
+      state.index = index;
+    } else if (screen && screen !== "question" && open === -1) {
+      state.screen = screen;
+      state.index = data.statements.length - 1;
+    } else {  // an old link, or one that skips ahead of the answers: the first open statement
+      state.screen = open === -1 ? "important" : "question";
+      state.index = open === -1 ? data.statements.length - 1 : open;
+    }
     return state;
   }
 
-  function fresh() {
-    return { screen: "intro", index: 0, answers: {}, important: {}, excluded: {}, stale: false };
+  function screenOf(code) {
+    var letter = (code || "").charAt(0);
+    return SCREENS.filter(function (screen) { return SCREEN_CODE[screen] === letter; })[0] || "";
   }
 
   function firstOpen(data, state) {
@@ -122,6 +160,10 @@
     return h("button", attrs);
   }
 
+  function stance(position) {
+    return h("span", { class: "wvw-stance wvw-stance--" + (position || "geen-standpunt"), text: position ? LABEL[position] : "Geen standpunt" });
+  }
+
   /* ---- the quiz ---- */
 
   function Quiz(root, data) {
@@ -132,27 +174,76 @@
     var self = this;
     data.actors.forEach(function (a) { self.actors[a.id] = a; });
     this.state = decode(data, location.hash) || fresh();
+    this.depth = (history.state && history.state.wvwDepth) || 0;  // quiz screens behind this one in this visit
+    this.onPop = function () {
+      if (!root.isConnected) { window.removeEventListener("popstate", self.onPop); return; }
+      self.restore();
+    };
   }
 
+  /* A new screen is a new history entry: the back gesture returns to the previous one. */
   Quiz.prototype.go = function (screen, index) {
     this.state.screen = screen;
     if (index !== undefined) this.state.index = index;
-    this.save();
-    this.render();
+    if (screen !== "question") this.state.editing = false;
+    this.depth += 1;
+    history.pushState(Object.assign({}, history.state, { wvwDepth: this.depth }), "", this.url());
+    this.render(true);
   };
 
+  /* "Vorige": the previous history entry when there is one of this visit (so the back gesture and
+     this button agree); after opening a link halfway through, the previous screen as a new entry. */
+  Quiz.prototype.back = function () {
+    if (this.depth > 0) { history.back(); return; }
+    var state = this.state, last = this.data.statements.length - 1;
+    if (state.screen === "question") { if (state.index === 0) this.go("intro"); else this.go("question", state.index - 1); }
+    else if (state.screen === "important") this.go("question", last);
+    else if (state.screen === "actors") this.go("important");
+    else this.go("intro");
+  };
+
+  /* Change the current entry only (a checkbox on the same screen). */
   Quiz.prototype.save = function () {
-    var url = this.state.screen === "intro" ? location.pathname + location.search : encode(this.data, this.state);
-    history.replaceState(history.state, "", url);
+    history.replaceState(Object.assign({}, history.state, { wvwDepth: this.depth }), "", this.url());
   };
 
-  Quiz.prototype.render = function () {
+  Quiz.prototype.url = function () {
+    return this.state.screen === "intro" ? location.pathname + location.search : encode(this.data, this.state, this.state.shared ? ["d=1"] : []);
+  };
+
+  /* Back or forward: take the screen from the address, keep every answer given so far. */
+  Quiz.prototype.restore = function () {
+    var kept = this.state;
+    var shown = decode(this.data, location.hash) || fresh();
+    this.depth = (history.state && history.state.wvwDepth) || 0;
+    if (!shown.stale) {
+      Object.keys(kept.answers).forEach(function (id) { shown.answers[id] = kept.answers[id]; });
+      Object.keys(kept.important).forEach(function (id) { shown.important[id] = kept.important[id]; });
+      shown.excluded = kept.excluded;
+      shown.shared = kept.shared && shown.screen !== "intro";
+    }
+    this.state = shown;
+    if (shown.screen !== "intro") this.save();
+    this.render(true);
+  };
+
+  Quiz.prototype.render = function (moved) {
     var screens = { intro: this.intro, question: this.question, important: this.chooseImportant, actors: this.chooseActors, result: this.result };
     var view = screens[this.state.screen].call(this);
     this.root.replaceChildren(view);
+    var article = this.root.closest("article");
+    if (article) article.classList.toggle("wvw-quiz-active", this.state.screen === "question");
+    if (moved) this.reveal(view);
+  };
+
+  /* Bring the new screen's heading into view below the sticky header, and move focus to it. */
+  Quiz.prototype.reveal = function (view) {
     var focus = view.querySelector("[data-focus]");
-    if (focus && this.mounted) focus.focus({ preventScroll: false });
-    this.mounted = true;
+    var header = document.querySelector(".md-header");
+    var offset = (header ? header.getBoundingClientRect().height : 0) + 12;
+    var top = this.root.getBoundingClientRect().top + window.scrollY - offset;
+    if (this.root.getBoundingClientRect().top < offset || this.root.getBoundingClientRect().top > window.innerHeight / 3) window.scrollTo(0, Math.max(top, 0));
+    if (focus) focus.focus({ preventScroll: true });
   };
 
   Quiz.prototype.heading = function (text, describedBy) {
@@ -161,17 +252,27 @@
 
   Quiz.prototype.intro = function () {
     var self = this, data = this.data;
-    var others = data.actors.filter(function (a) { return !a.onBallot; });
     return h("section", { class: "wvw-quiz__screen" }, [
-      this.heading(this.state.stale ? "Deze link past niet meer" : "Zo werkt het"),
+      this.heading(this.state.stale ? "Deze link past niet meer" : "Zo werkt de stemhulp"),
       this.state.stale ? h("p", { class: "wvw-quiz__warning", text: "De stellingen zijn veranderd sinds deze link is gemaakt. Doe de stemhulp opnieuw." }) : null,
       h("ul", { class: "wvw-quiz__intro" }, [
         h("li", { text: "Je krijgt " + data.statements.length + " stellingen. Kies eens, neutraal of oneens. Je mag een stelling overslaan." }),
         h("li", { text: "Aan het eind kies je wat je extra belangrijk vindt, en met wie je wilt vergelijken." }),
         h("li", { text: "Je antwoorden blijven op je telefoon. We sturen niets door en bewaren niets." })
       ]),
-      others.length ? h("p", { class: "wvw-muted", text: "Let op: " + notOnBallot(data.actors).replace("De uitslag is geen stemadvies. ", "") }) : null,
-      h("p", { class: "wvw-actions" }, [button("Begin met stelling 1", "md-button--primary wvw-quiz__start", function () { self.state = fresh(); self.go("question", 0); })])
+      h("p", { class: "wvw-muted", text: ballotNote(data) }),
+      this.startButtons()
+    ]);
+  };
+
+  Quiz.prototype.startButtons = function () {
+    var self = this, open = firstOpen(this.data, this.state);
+    if (!answeredIds(this.state.answers).length && open <= 0) {
+      return h("p", { class: "wvw-actions" }, [button("Begin met stelling 1", "md-button--primary wvw-quiz__start", function () { self.go("question", 0); })]);
+    }
+    return h("p", { class: "wvw-actions" }, [
+      button("Ga verder", "md-button--primary wvw-quiz__start", function () { if (open === -1) self.go("result"); else self.go("question", open); }),
+      button("Opnieuw beginnen", "", function () { self.state = fresh(); self.go("question", 0); })
     ]);
   };
 
@@ -185,10 +286,13 @@
       return button(LABEL[answer], "wvw-quiz__answer wvw-quiz__answer--" + answer + (current === answer ? " md-button--primary" : ""), function () { self.answer(answer); }, { "aria-pressed": current === answer ? "true" : "false" });
     });
     var details = h("details", { class: "wvw-quiz__more question" }, [
-      h("summary", { text: "Meer uitleg" }),
+      h("summary", { text: "Meer uitleg over deze stelling" }),
       h("p", { text: s.explanation }),
-      current ? this.reasons(s) : h("p", { class: "wvw-muted", text: "Wat de partijen en organisaties vinden, zie je nadat je hebt geantwoord." })
+      current ? this.reasons(s) : h("p", { class: "wvw-muted", text: "Wat de partijen en organisaties vinden, zie je bij je uitslag." })
     ]);
+    var nav = state.editing
+      ? [button("Terug naar je uitslag", "wvw-quiz__back", function () { self.go("result"); })]
+      : [button("Vorige", "wvw-quiz__back", function () { self.back(); }), button("Sla over", "wvw-quiz__skip", function () { self.answer("skip"); })];
     return h("section", { class: "wvw-quiz__screen" }, [
       h("p", { class: "wvw-quiz__progress", id: progressId }, [
         h("span", { text: "Stelling " + (state.index + 1) + " van " + total }),
@@ -198,19 +302,14 @@
       this.heading(s.text, progressId),
       details,
       h("div", { class: "wvw-quiz__answers", role: "group", "aria-label": "Jouw antwoord" }, answerButtons),
-      h("div", { class: "wvw-quiz__nav" }, [
-        button("Vorige", "wvw-quiz__back", function () { if (state.index === 0) self.go("intro"); else self.go("question", state.index - 1); }),
-        button("Sla over", "wvw-quiz__skip", function () { self.answer("skip"); })
-      ])
+      h("div", { class: "wvw-quiz__nav" }, nav)
     ]);
   };
 
   Quiz.prototype.reasons = function (s) {
-    var self = this;
     return h("ul", { class: "wvw-quiz__reasons" }, this.data.actors.map(function (a) {
-      var position = s.positions[a.id];
       var links = (s.reasons[a.id] || []).map(function (r) { return h("a", { href: r.url, text: r.title }); });
-      var items = [h("strong", { text: a.short + ": " }), h("span", { class: "wvw-stance wvw-stance--" + (position || "geen-standpunt"), text: position ? LABEL[position] : "Geen standpunt" })];
+      var items = [h("strong", { text: a.short + ": " }), stance(s.positions[a.id])];
       if (links.length) { items.push(" "); links.forEach(function (l, i) { if (i) items.push(" · "); items.push(l); }); }
       return h("li", {}, items);
     }).concat([h("li", {}, [h("a", { href: s.url, text: "Alle citaten bij deze stelling" })])]));
@@ -220,9 +319,18 @@
     var s = this.data.statements[this.state.index];
     this.state.answers[s.id] = answer;
     if (answer === "skip") delete this.state.important[s.id];
+    if (this.state.editing) { this.go("result"); return; }
     var next = this.state.index + 1;
     if (next < this.data.statements.length) this.go("question", next);
     else this.go("important");
+  };
+
+  /* From the result: change one answer, then straight back to the result. */
+  Quiz.prototype.edit = function (index) {
+    this.go("question", index);
+    this.state.editing = true;
+    this.save();
+    this.render(true);
   };
 
   Quiz.prototype.chooseImportant = function () {
@@ -239,7 +347,7 @@
         ]);
       }))),
       h("div", { class: "wvw-quiz__nav" }, [
-        button("Vorige", "wvw-quiz__back", function () { self.go("question", self.data.statements.length - 1); }),
+        button("Vorige", "wvw-quiz__back", function () { self.back(); }),
         button("Verder", "md-button--primary", function () { self.go("actors"); })
       ])
     ]);
@@ -252,14 +360,14 @@
       this.heading("Met wie wil je vergelijken?"),
       h("fieldset", { class: "wvw-quiz__choices" }, [h("legend", { class: "wvw-sr", text: "Vergelijk met" })].concat(this.data.actors.map(function (a) {
         var id = "wvw-act-" + a.id;
-        return h("div", { class: "wvw-quiz__choice", style: "--wvw-actor: " + a.colour }, [
+        return h("div", { class: "wvw-quiz__choice", style: a.style }, [
           h("input", { type: "checkbox", id: id, checked: !state.excluded[a.id], on: { change: function (ev) { if (ev.target.checked) delete state.excluded[a.id]; else state.excluded[a.id] = true; message.textContent = ""; self.save(); } } }),
           h("label", { for: id }, [h("strong", { text: a.name }), h("br"), h("span", { class: "wvw-muted", text: a.kind + ". " + a.note })])
         ]);
       }))),
       message,
       h("div", { class: "wvw-quiz__nav" }, [
-        button("Vorige", "wvw-quiz__back", function () { self.go("important"); }),
+        button("Vorige", "wvw-quiz__back", function () { self.back(); }),
         button("Bekijk je uitslag", "md-button--primary", function () {
           if (self.selectedActors().length === 0) { message.textContent = "Kies minstens één partij of organisatie."; return; }
           self.go("result");
@@ -282,84 +390,146 @@
   Quiz.prototype.result = function () {
     var self = this, state = this.state, data = this.data;
     var results = this.results();
-    var answered = data.statements.filter(function (s) { return ANSWERS.indexOf(state.answers[s.id]) >= 0; }).length;
-    var ranked = results.filter(function (r) { return r.percentage !== null; });
-    var unranked = results.filter(function (r) { return r.percentage === null; });
-    var list = h("ol", { class: "wvw-result" }, ranked.map(function (r) {
-      var a = self.actors[r.actor];
-      return h("li", { class: "wvw-result__item", style: "--wvw-actor: " + a.colour }, [
-        h("div", { class: "wvw-result__head" }, [
-          h("a", { class: "wvw-result__name", href: a.url, text: a.name }),
-          h("span", { class: "wvw-result__pct", text: r.percentage + "%" })
-        ]),
-        h("div", { class: "wvw-result__bar", "aria-hidden": "true" }, [h("span", { style: "width: " + r.percentage + "%" })]),
-        h("p", { class: "wvw-result__meta", text: a.kind + " · op " + r.overlap + " van je " + answered + " antwoorden · " + r.agreements + " keer precies hetzelfde" })
-      ]);
-    }));
-    var share = h("p", { class: "wvw-actions" }, [
-      button("Deel je uitslag", "md-button--primary wvw-quiz__share", function () { self.share(status); }),
-      button("Pas je antwoorden aan", "", function () { self.go("question", 0); }),
-      button("Opnieuw beginnen", "", function () { self.state = fresh(); self.go("intro"); })
-    ]);
+    var answered = answeredIds(state.answers).length;
+    var onBallot = results.filter(function (r) { return self.actors[r.actor].onBallot; });
+    var compared = results.filter(function (r) { return !self.actors[r.actor].onBallot; });
     var status = h("p", { class: "wvw-quiz__status", role: "status", "aria-live": "polite" });
     return h("section", { class: "wvw-quiz__screen" }, [
-      this.heading("Jouw uitslag"),
-      answered === 0 ? h("p", { class: "wvw-quiz__warning", text: "Je hebt alle stellingen overgeslagen. Er valt dus niets te vergelijken." }) : null,
-      h("p", { text: "Hoe vaak jouw antwoorden overeenkomen met de standpunten in hun documenten. Stellingen die je belangrijk vindt, tellen dubbel." }),
-      list,
-      unranked.length ? h("div", { class: "wvw-result__few" }, [
-        h("h3", { text: "Te weinig standpunten om te vergelijken" }),
-        h("ul", {}, unranked.map(function (r) {
-          var a = self.actors[r.actor];
-          return h("li", {}, [h("a", { href: a.url, text: a.name }), " " + "(standpunt op " + r.overlap + " van je " + answered + " antwoorden; minimaal " + Math.min(data.minOverlap, answered) + " nodig)"]);
-        }))
+      this.heading(state.shared ? "Uitslag van iemand anders" : "Jouw uitslag"),
+      state.shared ? h("div", { class: "admonition warning wvw-quiz__shared" }, [
+        h("p", { class: "admonition-title", text: "Dit is de uitslag van iemand anders" }),
+        h("p", { text: "Iemand deelde zijn of haar antwoorden met je. Doe de stemhulp zelf om je eigen uitslag te zien." }),
+        h("p", {}, [button("Doe zelf de stemhulp", "md-button--primary", function () { self.state = fresh(); self.go("question", 0); })])
       ]) : null,
-      share,
+      state.changed ? h("p", { class: "wvw-quiz__warning", text: "Sinds deze uitslag is gemaakt, zijn standpunten aangepast. Je ziet de uitslag met de standpunten van nu." }) : null,
+      answered === 0 ? h("p", { class: "wvw-quiz__warning", text: "Je hebt alle stellingen overgeslagen. Er valt dus niets te vergelijken." }) : null,
+      h("p", { class: "wvw-result__advice" }, [h("strong", { text: "Dit is geen stemadvies. " }), ballotNote(data)]),
+      h("h3", { class: "wvw-result__group", text: "Op het stembiljet" }),
+      onBallot.length ? this.ranking(onBallot, answered, true) : h("p", { class: "wvw-muted", text: "Je hebt geen partij op het stembiljet gekozen om mee te vergelijken." }),
+      compared.length ? h("h3", { class: "wvw-result__group", text: "Ter vergelijking" }) : null,
+      compared.length ? h("p", { class: "wvw-muted", text: "Geen partijen: je kunt er niet op stemmen. Hun documenten laten wel zien wat zij willen." }) : null,
+      compared.length ? this.ranking(compared, answered, false) : null,
+      this.shareBoxes(results, status),
       status,
-      h("div", { class: "admonition info" }, [
-        h("p", { class: "admonition-title", text: "Wat zegt deze uitslag wel en niet?" }),
-        h("p", { text: "Per stelling krijgt een partij of organisatie 2 punten als haar standpunt gelijk is aan jouw antwoord, 1 punt als het één stap verschilt (bijvoorbeeld eens en neutraal) en 0 punten bij het tegenovergestelde. Heeft een document geen standpunt, dan telt die stelling voor hen niet mee. Daarom staat er steeds bij op hoeveel van je antwoorden het percentage rust." }),
-        h("p", { text: notOnBallot(data.actors) })
+      h("p", { class: "wvw-actions" }, [
+        button("Opnieuw beginnen", "", function () { self.state = fresh(); self.go("intro"); })
+      ]),
+      h("details", { class: "wvw-quiz__more" }, [
+        h("summary", { text: "Hoe wordt dit berekend?" }),
+        h("p", { text: "Per stelling krijgt een partij of organisatie 2 punten als haar standpunt gelijk is aan jouw antwoord, 1 punt als het één stap verschilt (bijvoorbeeld eens en neutraal) en 0 punten bij het tegenovergestelde. Stellingen die je belangrijk vindt, tellen dubbel. Heeft een document geen standpunt, dan telt die stelling voor hen niet mee. Daarom staat er steeds bij op hoeveel van je antwoorden het percentage rust." })
       ]),
       h("h3", { text: "Jouw antwoorden en hun standpunten" }),
-      h("ol", { class: "wvw-result__statements" }, data.statements.map(function (s) {
+      h("p", { class: "wvw-muted", text: "Tik op 'Wijzig' om één antwoord te veranderen. Daarna zie je meteen je nieuwe uitslag." }),
+      h("ol", { class: "wvw-result__statements" }, data.statements.map(function (s, index) {
         var answer = state.answers[s.id] || "skip";
         var line = [h("span", { text: "Jij: " }), h("span", { class: "wvw-stance wvw-stance--" + (answer === "skip" ? "geen-standpunt" : answer), text: LABEL[answer] })];
         if (state.important[s.id]) line.push(h("span", { class: "wvw-muted", text: " (telt dubbel)" }));
-        return h("li", {}, [
+        line.push(" ");
+        line.push(button("Wijzig", "wvw-result__edit", function () { self.edit(index); }, { "aria-label": "Wijzig je antwoord op: " + s.text }));
+        return h("li", { id: "wvw-uitslag-" + s.id }, [
           h("a", { href: s.url, text: s.text }),
           h("p", { class: "wvw-result__you" }, line),
-          h("p", { class: "wvw-stances" }, self.selectedActors().map(function (id) {
-            var position = s.positions[id];
-            return h("span", { class: "wvw-stance-dot wvw-stance--" + (position || "geen-standpunt"), text: self.actors[id].short + ": " + (position ? LABEL[position] : "geen standpunt") });
-          }))
+          h("p", { class: "wvw-stances" }, self.selectedActors().filter(function (id) { return s.positions[id]; }).map(function (id) {
+            return h("span", { class: "wvw-stance-dot wvw-stance--" + s.positions[id], text: self.actors[id].short + ": " + LABEL[s.positions[id]].toLowerCase() });
+          })),
+          silentOn(s, self.selectedActors(), self.actors)
         ]);
       }))
     ]);
   };
 
-  function notOnBallot(actors) {
-    var others = actors.filter(function (a) { return !a.onBallot; });
-    var text = "De uitslag is geen stemadvies. Alleen partijen staan op het stembiljet.";
-    if (!others.length) return text;
-    return text + " " + others.map(function (a) { return a.short + " (" + a.kind.toLowerCase() + ")"; }).join(", ") +
-      (others.length === 1 ? " staat" : " staan") + " er niet op. Hun documenten laten alleen zien wat zij willen.";
+  Quiz.prototype.ranking = function (results, answered, ranked) {
+    var self = this;
+    var needed = neededOverlap(this.data.minOverlap, this.state.answers);
+    return h(ranked ? "ol" : "ul", { class: "wvw-result" }, results.map(function (r) {
+      var a = self.actors[r.actor];
+      var counted = r.percentage !== null;
+      return h("li", { class: "wvw-result__item" + (counted ? "" : " wvw-result__item--few"), style: a.style }, [
+        h("div", { class: "wvw-result__head" }, [
+          h("a", { class: "wvw-result__name", href: a.url, text: a.name }),
+          counted ? h("span", { class: "wvw-result__pct", text: r.percentage + "%" }) : null
+        ]),
+        counted ? h("div", { class: "wvw-result__bar", "aria-hidden": "true" }, [h("span", { style: "width: " + r.percentage + "%" })]) : null,
+        h("p", { class: "wvw-result__meta", text: counted
+          ? a.kind + " · op " + r.overlap + " van je " + answered + " antwoorden · " + r.agreements + " keer precies hetzelfde"
+          : "Te weinig standpunten om te vergelijken: op " + r.overlap + " van je " + answered + " antwoorden; minimaal " + needed + " nodig." }),
+        ranked ? null : h("p", { class: "wvw-result__note", text: a.note }),
+        counted ? self.comparison(a) : null
+      ]);
+    }));
+  };
+
+  /* Per actor: the statements where the reader and the document agree, and where they differ. */
+  Quiz.prototype.comparison = function (a) {
+    var state = this.state;
+    var same = [], different = [];
+    this.data.statements.forEach(function (s) {
+      var answer = state.answers[s.id], position = s.positions[a.id];
+      if (ANSWERS.indexOf(answer) < 0 || !position) return;
+      (answer === position ? same : different).push({ s: s, answer: answer, position: position });
+    });
+    function list(items) {
+      return h("ul", {}, items.map(function (x) {
+        return h("li", {}, [h("a", { href: x.s.url, text: x.s.text }), " ", h("span", { class: "wvw-muted", text: "(jij: " + LABEL[x.answer].toLowerCase() + ", " + a.short + ": " + LABEL[x.position].toLowerCase() + ")" })]);
+      }));
+    }
+    return h("details", { class: "wvw-result__compare" }, [
+      h("summary", { text: "Waar je het met " + a.short + " over eens bent, en waarover niet" }),
+      h("p", { class: "wvw-result__subhead", text: "Hetzelfde antwoord (" + same.length + ")" }),
+      same.length ? list(same) : h("p", { class: "wvw-muted", text: "Geen." }),
+      h("p", { class: "wvw-result__subhead", text: "Een ander antwoord (" + different.length + ")" }),
+      different.length ? list(different) : h("p", { class: "wvw-muted", text: "Geen." })
+    ]);
+  };
+
+  /* Share the top match without the answers by default; with the answers only as a second, explicit choice. */
+  Quiz.prototype.shareBoxes = function (results, status) {
+    var self = this, data = this.data;
+    var template = document.getElementById("stemhulp-share");
+    if (!template || !window.WvwShare) return null;
+    var top = results.filter(function (r) { return r.percentage !== null && self.actors[r.actor].onBallot; })[0];
+    var actor = top ? this.actors[top.actor] : null;
+    var plain = template.content.firstElementChild.cloneNode(true);
+    var text = actor
+      ? "Mijn uitslag in de stemhulp " + data.election + ": " + top.percentage + "% overeenkomst met " + actor.short + ". Doe hem zelf, je antwoorden blijven op je telefoon."
+      : "Doe de stemhulp " + data.election + " op Wat wil wie?. Je antwoorden blijven op je telefoon.";
+    window.WvwShare.update(plain, { title: "Stemhulp " + data.election, text: text, url: absolute(actor ? actor.shareUrl : data.url) });
+    var withAnswers = template.content.firstElementChild.cloneNode(true);
+    withAnswers.setAttribute("aria-label", "Deel je uitslag met je antwoorden");
+    window.WvwShare.update(withAnswers, {
+      title: "Stemhulp " + data.election,
+      text: "Mijn antwoorden in de stemhulp " + data.election + " op Wat wil wie?:",
+      url: absolute(location.pathname + encode(data, this.state, ["d=1"]))
+    });
+    status.hidden = true;
+    return h("div", { class: "wvw-result__share" }, [
+      h("h3", { text: "Deel je uitslag" }),
+      h("p", { class: "wvw-muted", text: "Je deelt alleen wie bovenaan staat, niet je antwoorden." }),
+      plain,
+      h("details", { class: "wvw-quiz__more" }, [
+        h("summary", { text: "Liever delen met je antwoorden?" }),
+        h("p", { text: "Wie deze link opent, ziet al je antwoorden en wat je belangrijk vindt." }),
+        withAnswers
+      ])
+    ]);
+  };
+
+  function silentOn(s, selected, actors) {
+    var silent = selected.filter(function (id) { return !s.positions[id]; }).map(function (id) { return actors[id].short; });
+    return silent.length ? h("p", { class: "wvw-muted wvw-small", text: "Geen standpunt: " + silent.join(", ") + "." }) : null;
   }
 
-  Quiz.prototype.share = function (status) {
-    var url = location.href;
-    var text = "Mijn uitslag van de stemhulp op Wat wil wie?";
-    if (navigator.share) {
-      navigator.share({ title: document.title, text: text, url: url }).catch(function () {});
-      return;
-    }
-    var done = function () { status.textContent = "Link gekopieerd. Plak hem in een bericht om je uitslag te delen."; };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(url).then(done, function () { status.textContent = "Kopieer deze link: " + url; });
-    } else {
-      status.textContent = "Kopieer deze link: " + url;
-    }
-  };
+  function absolute(url) {
+    return new URL(url, location.href).href;
+  }
+
+  function ballotNote(data) {
+    var on = data.actors.filter(function (a) { return a.onBallot; });
+    var off = data.actors.filter(function (a) { return !a.onBallot; });
+    var text = on.length === 1 ? "Van de partijen op het stembiljet staat alleen " + on[0].name + " op deze site." : on.length ? "Op deze site staan " + on.length + " partijen van het stembiljet." : "Op deze site staat nog geen partij van het stembiljet.";
+    if (off.length) text += " " + off.map(function (a) { return a.short; }).join(", ").replace(/, ([^,]*)$/, " en $1") + (off.length === 1 ? " staat" : " staan") + " er ter vergelijking bij; daarop kun je niet stemmen.";
+    return text;
+  }
 
   function mount() {
     var root = document.getElementById("stemhulp");
@@ -367,7 +537,9 @@
     if (!root || !tpl || root.getAttribute("data-mounted")) return;
     root.setAttribute("data-mounted", "1");
     var quiz = new Quiz(root, JSON.parse(tpl.content.textContent));
-    quiz.render();
+    window.addEventListener("popstate", quiz.onPop);
+    if (quiz.state.screen !== "intro") quiz.save();
+    quiz.render(false);
   }
 
   window.WvwStemhulp = { mount: mount, match: match, percentage: percentage };

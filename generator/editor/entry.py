@@ -1,9 +1,11 @@
 """A new proposal for a found passage: the YAML to paste, and where to paste it.
 
-The entry is as complete as the data allows: an id made from the matched words
-(unique for the actor), the theme that the actor's other proposals from the same
-chapter have, and the verbatim quote. Only the title is left for the editor to
-write, and the check says so if they forget.
+The entry is as complete as the data allows: the title the editor gave with
+`--titel` and an id made from it (unique for the actor; an id becomes a permanent
+web address, so it comes from what the proposal is, never from the words that
+happened to match), the theme that the actor's other proposals from the same
+chapter have, and the verbatim quote. Without a title, `id:` and `title:` are left
+empty with a comment saying what to write, and the check says so if they stay empty.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ class Entry:
     after: tuple[str, int] | None  # paste after this proposal (id, line), to keep document order
 
 
-def entry_for(hit: Hit, site: SiteData, locations: dict[ProposalKey, QuoteLocation]) -> Entry:
+def entry_for(hit: Hit, site: SiteData, locations: dict[ProposalKey, QuoteLocation], title: str | None = None) -> Entry:
     """The entry for `hit`, for its first actor; `locations` are where the existing quotes are."""
     actor = hit.actors[0]
     data = hit.election
@@ -45,7 +47,8 @@ def entry_for(hit: Hit, site: SiteData, locations: dict[ProposalKey, QuoteLocati
         for p in own
         if (p.source or actor.sources[0]) == hit.source.id and (loc := locations.get((data.id, actor.id, p.id)))
     ]
-    proposal_id = unique(slugify(hit.match, ID_WORDS) or "voorstel", {p.id for p in own})
+    title = title.strip() if title else None
+    proposal_id = unique(slugify(title, ID_WORDS) or "voorstel", {p.id for p in own}) if title else None
     theme_line = _theme_line(hit, placed, [t.id for t in site.themes])
     after = _paste_after(hit, placed)
     near = [p for p, _ in placed if after and p.id == after[0]] or [p for p, _ in placed[:1]] or own
@@ -53,20 +56,29 @@ def entry_for(hit: Hit, site: SiteData, locations: dict[ProposalKey, QuoteLocati
     if existing is None:
         path = data.folder / "proposals" / f"{actor.id}.yml"
         header = f"{modeline(path, site.root, site.root.parent)}\nactor: {actor.id}\nsource: {hit.source.id}\nproposals:\n"
-        return Entry(_shown(site, path), header + _item(proposal_id, theme_line, hit.quote), True, False, None)
+        return Entry(_shown(site, path), header + _item(proposal_id, title, theme_line, hit.quote), True, False, None)
     text = existing.read_text(encoding="utf-8")
     default = _header(text, "source") or (actor.sources[0] if len(actor.sources) == 1 else None)
-    item = _item(proposal_id, theme_line, hit.quote, None if default == hit.source.id else hit.source.id)
+    item = _item(proposal_id, title, theme_line, hit.quote, None if default == hit.source.id else hit.source.id)
     empty = re.search(r"^proposals:\s*\[\s*\]\s*$", text, re.MULTILINE) is not None
     return Entry(_shown(site, existing), item, False, empty, after)
 
 
-def _item(proposal_id: str, theme_line: str, quote: str, source: str | None = None) -> str:
-    lines = [f"  - id: {proposal_id}", theme_line]
+ID_PLACEHOLDER = "  - id:  # een korte id uit de titel, zoals 'fietsparkeren-station'; hij wordt een webadres"
+TITLE_PLACEHOLDER = "    title:  # schrijf een korte, neutrale titel: wat wordt er voorgesteld?"
+
+
+def _item(proposal_id: str | None, title: str | None, theme_line: str, quote: str, source: str | None = None) -> str:
+    lines = [f"  - id: {proposal_id}" if proposal_id else ID_PLACEHOLDER, theme_line]
     if source:
         lines.append(f"    source: {source}")
-    lines += ["    title:  # schrijf een korte, neutrale titel: wat wordt er voorgesteld?", _quote_yaml(quote)]
+    lines += [f"    title: {_scalar(title)}" if title else TITLE_PLACEHOLDER, _quote_yaml(quote)]
     return "\n".join(lines) + "\n"
+
+
+def _scalar(text: str) -> str:
+    """A one-line text as YAML: plain where that reads back the same, quoted otherwise (as PyYAML decides)."""
+    return yaml.safe_dump(text, allow_unicode=True, width=10_000).removesuffix("\n...\n").strip()
 
 
 def _header(text: str, key: str) -> str | None:

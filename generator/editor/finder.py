@@ -4,9 +4,14 @@ An editor who wants to add a proposal remembers roughly what a party wrote, not
 where. Matching runs on the same normalised text as the quote check
 (`normalise`), so line breaks, hyphens at line ends, typographic quotes and
 double spaces never stand in the way; rapidfuzz's partial ratio tolerates typos
-and missing accents. A hit grows to whole sentences: that stretch is the
-verbatim quote offered for the proposal, and `locate` confirms it before it is
-shown, so a pasted quote always passes the check.
+and missing accents, but a match must start where a word starts ("haven" is
+not in "handhaven"), a word of five letters or fewer must begin a word, and a
+one-word query needs a closer match than a phrase ("dieren" is not "deuren"). A
+hit grows to whole sentences (or, on request, to more sentences or the whole
+paragraph or bullet): that stretch is the verbatim quote offered for the
+proposal, and `locate` confirms it before it is shown, so a pasted quote always
+passes the check. `uncited` lists an actor's sentences that no proposal quotes
+yet: a curation to-do list.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ MIN_QUERY = 4  # characters
 MAX_QUOTE = 700  # characters; a longer sentence is cut around the hit with "…"
 CONTEXT = 250  # characters kept on each side of the hit when cutting
 MIN_WORD_SCORE = 80.0  # one word against one word of the document, for keyword search
+SHORT_WORD = 5  # a one-word query this short must begin a word of the document
+ONE_WORD_SCORE = 85.0  # one word has little to go on: "dieren" is not "deuren"
 KEYWORD_PENALTY = 5.0  # keywords spread over a passage rank below the same words as a phrase
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9À-Ý•●▪■])")
 _BULLET = re.compile(r"(?<=\s)[•●▪■]\s")
@@ -54,14 +61,24 @@ class Hit:
     cited_by: tuple[str, ...]  # proposals that already quote (part of) this passage
 
 
+@dataclass(frozen=True)
+class Widen:
+    """How far a hit's quote reaches: its sentences, plus `following` sentences, or its whole paragraph or bullet."""
+
+    following: int = 0
+    paragraph: bool = False
+
+
 def find(
     site: SiteData,
     locations: dict[ProposalKey, QuoteLocation],
     phrase: str,
     election: str | None = None,
     actor: str | None = None,
+    widen: Widen = Widen(),
+    uncited_only: bool = False,
 ) -> list[Hit]:
-    """Every matching passage, best first, in every source that the filters leave."""
+    """Every matching passage, best first, in every source that the filters leave; only passages nobody quotes with `uncited_only`."""
     query = _fold(normalise_quote(phrase))
     if len(query.replace(" ", "")) < MIN_QUERY:
         raise FinderError("geef een paar woorden om naar te zoeken (minstens vier letters)")
@@ -78,9 +95,11 @@ def find(
                 continue
             spans = sentences(text)
             for score, start, end in _search(query, text, spans):
-                hit = _hit(data, data.sources[source_id], owners, text, spans, score, start, end)
+                hit = _hit(data, data.sources[source_id], owners, text, spans, score, start, end, widen)
                 if hit:
                     hits.append(_with_citations(hit, cited.get(source_id, [])))
+    if uncited_only:
+        hits = [hit for hit in hits if not hit.cited_by]
     # Equal scores: passages not quoted yet first, as a new proposal is what an editor looks for.
     hits.sort(key=lambda h: (-h.score, bool(h.cited_by), h.election.id, h.source.id, h.location.start))
     return hits
@@ -128,13 +147,22 @@ def sentences(text: SourceText) -> list[tuple[int, int]]:
 
 
 def _heading_edges(text: SourceText) -> list[int]:
-    """Start and end of each heading line, so that a heading never glues onto a quote.
+    """Start and end of each heading line, so that a heading never glues onto a quote."""
+    edges = []
+    for index in _heading_lines(text):
+        start = text.line_starts[index]
+        edges += [start, start + len(text.lines[index])]
+    return edges
 
-    A heading is a section's line, or a short line that starts with a capital, ends
-    without punctuation and is followed by a capital ("2. Groen" above "We planten…").
+
+def _heading_lines(text: SourceText) -> list[int]:
+    """Indexes of the heading lines: a section's line, or a short line that looks like a heading.
+
+    That is a line that starts with a capital, ends without punctuation and is
+    followed by a capital ("2. Groen" above "We planten…").
     """
     section_lines = {section.line for section in text.sections}
-    edges = []
+    found = []
     for index, line in enumerate(text.lines):
         stripped = line.strip()
         if not stripped:
@@ -143,9 +171,8 @@ def _heading_edges(text: SourceText) -> list[int]:
         short = len(stripped) <= 60 and len(stripped.split()) <= 8
         looks_like_heading = short and _CAPITAL.match(stripped) and not _CLOSED.search(stripped) and _CAPITAL.match(following.strip())
         if index + 1 in section_lines or looks_like_heading:
-            start = text.line_starts[index]
-            edges += [start, start + len(line)]
-    return edges
+            found.append(index)
+    return found
 
 
 def _search(query: str, text: SourceText, spans: list[tuple[int, int]]) -> list[tuple[float, int, int]]:
@@ -170,7 +197,14 @@ def _phrase_hits(query: str, folded: str, windows: list[tuple[int, int]]) -> lis
         if aligned is None:
             continue
         offset = windows[index][0]
-        found.append((score, *_whole_words(folded, offset + aligned.dest_start, offset + aligned.dest_end)))
+        start, end = _whole_words(folded, offset + aligned.dest_start, offset + aligned.dest_end)
+        at_word_start = start == offset + aligned.dest_start
+        if " " not in query and len(query) <= SHORT_WORD and not (at_word_start and score == 100):
+            continue  # a short word must begin a word: "haven", not "handhaven"
+        if not at_word_start:  # a match inside a word counts as the whole words it touches
+            score = fuzz.ratio(query, folded[start:end])
+        if score >= (ONE_WORD_SCORE if " " not in query else MIN_SCORE):
+            found.append((score, start, end))
     return found
 
 
@@ -230,13 +264,30 @@ def _covering(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
 
 # -- from a hit to a quote ------------------------------------------------------
 
-def _hit(data, source, owners, text, spans, score, start, end) -> Hit | None:
+def _hit(data, source, owners, text, spans, score, start, end, widen: Widen = Widen()) -> Hit | None:
     first, last = _covering(spans, start, end)
-    quote = _quote(text, spans[first][0], spans[last][1], start, end)
+    low, high = spans[first][0], spans[last][1]
+    if widen.paragraph or widen.following:
+        low, high = _widened(text, spans, first, last, widen)
+        quote = _quote(text, low, high, low, high)
+    else:
+        quote = _quote(text, low, high, start, end)
     location = locate(quote, text)
     if location is None:  # cannot happen for text cut from the source; never offer a quote that fails
         return None
     return Hit(data, source, owners, score, text.normalised.text[start:end], quote, location, ())
+
+
+def _widened(text: SourceText, spans: list[tuple[int, int]], first: int, last: int, widen: Widen) -> tuple[int, int]:
+    """The normalised stretch of the hit's paragraph (or bullet), or of its sentences and `following` more within it."""
+    normal = text.normalised
+    paragraph = text.paragraph_at(normal.origin[spans[first][0]])
+    para_start, para_end = bisect_left(normal.origin, paragraph.start), bisect_left(normal.origin, paragraph.end)
+    inside = [i for i, (start, end) in enumerate(spans) if start >= para_start and end <= para_end] or [first]
+    if widen.paragraph:
+        return spans[min(inside[0], first)][0], spans[max(inside[-1], last)][1]
+    last = min(last + widen.following, max(inside[-1], last))
+    return spans[first][0], spans[last][1]
 
 
 def _quote(text: SourceText, start: int, end: int, hit_start: int, hit_end: int) -> str:
@@ -279,3 +330,94 @@ def _with_citations(hit: Hit, cited: list[tuple[int, int, str, str]]) -> Hit:
         if actor_id in owners and start < hit.location.end and hit.location.start < end
     )
     return replace(hit, cited_by=ids)
+
+
+# -- what nobody quotes yet -------------------------------------------------------
+
+MIN_WORDS = 4  # fewer words is a fragment: a caption, a table cell, a running header
+# Finite verbs and auxiliaries that proposals use; a sentence without any of them (and
+# without "we …" or "te …en") is most likely a heading or a fragment, not a proposal.
+VERBS = frozenset({
+    "is", "zijn", "ben", "bent", "was", "waren", "wordt", "worden", "werd", "werden", "heeft", "hebben", "had",
+    "hadden", "kan", "kunnen", "kon", "konden", "moet", "moeten", "moest", "moesten", "zal", "zullen", "zou", "zouden",
+    "wil", "willen", "wilde", "wilden", "gaat", "gaan", "ging", "gingen", "komt", "komen", "kwam", "kwamen", "blijft",
+    "blijven", "krijgt", "krijgen", "maakt", "maken", "zorgt", "zorgen", "staat", "staan", "geeft", "geven", "houdt",
+    "houden", "zet", "zetten", "brengt", "brengen", "biedt", "bieden", "neemt", "nemen", "vindt", "vinden", "ziet",
+    "zien", "werkt", "werken", "helpt", "helpen", "investeert", "investeren", "bouwt", "bouwen", "steunt", "steunen",
+    "stimuleert", "stimuleren", "verbetert", "verbeteren", "verhoogt", "verhogen", "verlaagt", "verlagen", "onderzoekt",
+    "onderzoeken", "pakt", "pakken", "richt", "richten", "ontwikkelt", "ontwikkelen", "realiseert", "realiseren",
+    "versterkt", "versterken", "behoudt", "behouden", "beschermt", "beschermen", "zoekt", "zoeken", "kiest", "kiezen",
+    "legt", "leggen", "betaalt", "betalen", "vraagt", "vragen", "doet", "doen", "gebruikt", "gebruiken", "draagt",
+    "dragen", "ligt", "liggen", "betekent", "betekenen", "hoort", "horen", "mag", "mogen", "voert", "voeren"
+})
+_CAPTION = re.compile(r"^(?:tabel|figuur|foto|afbeelding|grafiek|kaart|bron)\b")
+_PRONOUN_VERB = re.compile(r"\b(?:we|wij|ik|zij|ze|u|je|jij)\s+\w+|\bte\s+\w+en\b")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or bullet) of a source, as printed, with where it stands."""
+
+    source: Source
+    text: str
+    line: int
+    page: int
+    section: str | None
+
+
+@dataclass(frozen=True)
+class Uncited:
+    """An actor's sentences that no proposal of theirs quotes, in document order, and how many were left out."""
+
+    actor: Actor
+    election: ElectionData
+    sentences: list[Sentence]
+    total: int  # every sentence of the actor's sources
+    cited: int  # sentences (partly) quoted by a proposal
+    skipped: int  # headings and fragments without a verb
+
+
+def uncited(site: SiteData, locations: dict[ProposalKey, QuoteLocation], actor_id: str, election: str | None = None) -> Uncited:
+    """The sentences of `actor_id`'s sources that none of their proposals quotes: a curation to-do list."""
+    data, actor = _actor(site, actor_id, election)
+    cited = _cited_spans(data, locations)
+    found, total, quoted, skipped = [], 0, 0, 0
+    for source_id in actor.sources:
+        text = data.texts.get(source_id)
+        if text is None:
+            continue
+        spans = [(start, end) for start, end, owner, _ in cited.get(source_id, []) if owner == actor.id]
+        headings = set(_heading_lines(text))
+        for start, end in sentences(text):
+            total += 1
+            raw_start, raw_end = text.normalised.origin[start], text.normalised.origin[end - 1] + 1
+            if any(low < raw_end and raw_start < high for low, high in spans):
+                quoted += 1
+                continue
+            sentence = normalise_for_display(text.text[raw_start:raw_end], text.hyphenation)
+            line = text.line_of(raw_start)
+            if line - 1 in headings or not _says_something(sentence):
+                skipped += 1
+                continue
+            section = text.section_of_line(line)
+            found.append(Sentence(data.sources[source_id], sentence, line, text.page_of_line(line), section.title if section else None))
+    return Uncited(actor, data, found, total, quoted, skipped)
+
+
+def _actor(site: SiteData, actor_id: str, election: str | None) -> tuple[ElectionData, Actor]:
+    having = [(data, a) for data in _elections(site, election) for a in data.actors if a.id == actor_id]
+    if not having:
+        known = sorted({a.id for data in _elections(site, election) for a in data.actors})
+        raise FinderError(f"onbekende actor '{actor_id}'; kies uit: {', '.join(known)}")
+    if len(having) > 1:
+        raise FinderError(f"'{actor_id}' doet mee in {', '.join(data.id for data, _ in having)}; kies er een met --election")
+    return having[0]
+
+
+def _says_something(sentence: str) -> bool:
+    """Enough words, and a verb-like word: not a heading, caption or table cell."""
+    folded = _fold(sentence)
+    words = re.findall(r"\w+", folded)
+    if len(words) < MIN_WORDS or _CAPTION.match(folded):
+        return False
+    return any(word in VERBS for word in words) or _PRONOUN_VERB.search(folded) is not None

@@ -1,7 +1,7 @@
 """Start a new election: a folder under `site-data/` from a municipality name and a programme text.
 
 The folder validates and builds as it is: one party with its programme as the
-source, no proposals yet. Every file starts with its schema comment. The text is
+source, no proposals yet. Every file starts with its schema comment, and the election gets its own schemas. The text is
 copied as it is: `pdftotext` output keeps its form feeds, which mark the pages.
 """
 
@@ -20,7 +20,7 @@ from ..dutch import dutch_date
 from ..load import Loader
 from ..quotes import SourceText
 from ..quotes.normalise import Hyphenation
-from .schema import modeline
+from .schema import modeline, write_schemas
 from .slugs import slugify
 
 TERM_YEARS = 4  # a Dutch municipal council sits for four years
@@ -69,6 +69,7 @@ def new_election(data_dir: Path, municipality: str, text_file: Path, party: str,
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(f"{modeline(path, data_dir, data_dir.parent)}\n{body}", encoding="utf-8")
         (folder / "bronnen" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+        write_schemas(data_dir.parent, data_dir)  # the modelines point to this election's own schemas
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -176,8 +177,8 @@ def _source_yml(party: str, year: int, hyphenation: str) -> str:
 def _proposals_yml(actor_id: str, source_id: str, election_id: str) -> str:
     return (
         f"actor: {actor_id}\nsource: {source_id}\n"
-        f"# Zoek een citaat met: watwilwie vind \"een paar woorden\" --election {election_id}\n"
-        "# Plak het voorstel dat het toont onder 'proposals:'. Staat er nog 'proposals: []',\n"
-        "# maak daar dan eerst 'proposals:' van.\n"
+        f"# Zoek een citaat met: make vind WOORDEN=\"een paar woorden\" OPTIES=\"--election {election_id}\"\n"
+        "# Plak het voorstel dat het toont onder de laatste regel. Maak van die regel eerst\n"
+        "# 'proposals:' (zonder de rechte haken).\n"
         "proposals: []\n"
     )

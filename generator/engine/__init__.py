@@ -11,7 +11,6 @@ Everything that knows MkDocs or Material is in this package:
   generates them first);
 - `scopes`: one search index and sitemap per election, rewritten after the build,
   and the `scope_base` that points Material's JavaScript at them;
-- `icon_svg(name)`: an SVG icon from the theme's bundled set.
 
 Switching engines means replacing this package and `templates/overrides/`; see
 docs/engine.md.
@@ -19,16 +18,13 @@ docs/engine.md.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from markupsafe import Markup
 
 if TYPE_CHECKING:
     from ..build import Generated
 
-__all__ = ["EngineError", "build_site", "icon_svg"]
+__all__ = ["EngineError", "build_site"]
 
 
 class EngineError(Exception):
@@ -40,14 +36,3 @@ def build_site(generated: Generated, site_dir: Path) -> None:
 
     build(generated, site_dir)
 
-
-@cache
-def icon_svg(name: str) -> Markup:
-    """Inline one of Material's bundled SVG icons (no icon font, no request)."""
-    import material
-
-    path = Path(material.__file__).parent / "templates" / ".icons" / f"{name}.svg"
-    if not path.exists():
-        return Markup("")
-    svg = path.read_text(encoding="utf-8").replace("<svg ", '<svg aria-hidden="true" focusable="false" class="wvw-icon" ', 1)
-    return Markup(svg)

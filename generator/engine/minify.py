@@ -29,7 +29,7 @@ def compact_html(html: str) -> str:
 
 
 def jsmin(script: str) -> str:
-    return rjsmin.jsmin(script)
+    return str(rjsmin.jsmin(script))
 
 
 def minify_assets(site_dir: Path) -> None:

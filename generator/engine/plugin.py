@@ -58,6 +58,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             config.not_in_nav = GitIgnoreSpec.from_lines(f"/{e.id}/*" for e in result.plan.site.elections)
         self._watch = [result.settings.data_dir, TEMPLATES / "pages", TEMPLATES / "partials"]
         self._elections = [e.id for e in result.plan.site.elections]
+        self._labels = {e.id: e.label for e in result.plan.site.elections}
         self.generated = None  # `mkdocs serve` regenerates on every change
         return config
 
@@ -80,7 +81,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         minify_assets(site_dir)
-        split_search_index(site_dir, self._elections)
+        split_search_index(site_dir, self._elections, self._labels)
         split_sitemap(site_dir, config.site_url or "", self._elections)
 
     def on_serve(self, server, config, builder):

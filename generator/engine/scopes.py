@@ -7,10 +7,11 @@ site with many elections every searcher would download all of them. After the
 build, this module moves each election's
 entries into `<election>/search/search_index.json` and `<election>/sitemap.xml`,
 and the election's pages point Material there (`scope_base`, used in
-`templates/overrides/main.html`). The root keeps the pages outside elections
-plus each election's overview page (so the home page search finds a
-municipality), and the root `sitemap.xml` becomes a sitemap index that search
-engines follow. Sitemaps carry no build date, so two builds of the same data are
+`templates/overrides/main.html`). The root index keeps every page, each
+election's titled with its city and year, so searching from the home page or
+the method page finds a proposal of any election (it is loaded only by readers
+who search from there); the root `sitemap.xml` becomes a sitemap index that
+search engines follow. Sitemaps carry no build date, so two builds of the same data are
 identical.
 """
 
@@ -26,6 +27,7 @@ from xml.sax.saxutils import escape
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ROOT_PAGES_SITEMAP = "sitemap-pages.xml"
+SOFT_HYPHEN = "\u00ad"
 
 
 def scope_of(url: str, elections: Iterable[str]) -> str | None:
@@ -43,11 +45,14 @@ def scope_base(page_url: str, elections: Iterable[str]) -> str | None:
     return posixpath.relpath(scope, folder.rstrip("/")) + "/"
 
 
-def split_search_index(site_dir: Path, elections: list[str]) -> None:
+def split_search_index(site_dir: Path, elections: list[str], labels: dict[str, str] | None = None) -> None:
+    """Each election's pages into its own index; the root index holds every page, titles labelled with their election."""
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.exists():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
+    for doc in index["docs"]:  # soft hyphens in headings would split the words a reader searches for
+        doc["title"], doc["text"] = doc["title"].replace(SOFT_HYPHEN, ""), doc["text"].replace(SOFT_HYPHEN, "")
     scoped: dict[str, list[dict]] = {election: [] for election in elections}
     root = []
     for doc in index["docs"]:
@@ -57,8 +62,9 @@ def split_search_index(site_dir: Path, elections: list[str]) -> None:
             continue
         local = doc["location"][len(scope) + 1 :]
         scoped[scope].append({**doc, "location": local})
-        if local == "":  # the election's overview page is found from the home page too
-            root.append(doc)
+        # The home page and the method page search everything; a result says which city it is about.
+        label = escape((labels or {}).get(scope, scope))  # titles in the index are HTML
+        root.append({**doc, "title": f"{doc['title']} — {label}"} if label not in doc["title"] else doc)
     _write_json(index_file, {**index, "docs": root})
     for election, docs in scoped.items():
         _write_json(site_dir / election / "search" / "search_index.json", {**index, "docs": docs})

@@ -1,8 +1,9 @@
 """Normalise text so that a quote typed by an editor matches the extracted PDF text.
 
 Both the source and the quote go through the same character steps: Unicode NFC,
-typographic quotes and dashes to their plain forms, no-break spaces to spaces and
-every whitespace run to one space. Sources also get their line-break hyphens
+typographic quotes and dashes to their plain forms, ligatures (ﬁ, ﬂ) to their
+letters, soft hyphens and zero-width characters dropped, no-break spaces to spaces
+and every whitespace run to one space. Sources also get their line-break hyphens
 resolved (see `line_break_hyphen`). The result keeps, for every normalised
 character, the index of the character it came from, so that a match can be
 traced back to a line, a page and a paragraph of the source.
@@ -23,6 +24,8 @@ _CHAR_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-",
     "\u2026": "...",
+    # Ligatures, as a pdf viewer copies them: "ﬁnanciële" is "financiële".
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
 }
 _DROPPED = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
 # Words that follow a suspended compound ("klimaat- en mobiliteitsplannen").
@@ -49,7 +52,7 @@ def nfc(text: str) -> str:
 
 
 def normalise_quote(quote: str) -> str:
-    """Normalise an editor's quote (no hyphen rules: an editor types whole words)."""
+    """Normalise an editor's quote (no hyphen rules here; `paste` forgives line-break hyphens)."""
     return normalise(nfc(quote), hyphenation=None).text.strip()
 
 

@@ -3,7 +3,9 @@
 The texts were extracted from PDFs. A new PDF page shows as a line that starts
 with a single space right after a non-blank line (see `site-data/*/bronnen`), or
 with a form feed, as `pdftotext` writes it; page numbers derived from that are
-approximate, and the site says so.
+approximate, and the site says so. A line of only spaces is a paragraph break:
+Word output has one between paragraphs, and an editor adds one to part a heading,
+a footnote or a caption from the running text (see CONTRIBUTING.md).
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from .normalise import Hyphenation, Normalised, line_break_hyphen, nfc, normalis
 from .textindex import TextIndex
 
 _PAGE_START = re.compile(r"^ (?! )(?!- )\S")
-_BULLET = re.compile(r"^\s*(?:[•●▪■>]\s|-\s|\d{1,2}[.)]\s)")
+_BULLET = re.compile(r"^\s*(?:[•●▪■>]\s|\d{1,2}[.)]\s)")
+_DASH_ITEM = re.compile(r"^\s*-\s")  # a list item after a sentence, a dash inside one ("we - meer dan elders - over")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 _STARTS_NEW = re.compile(r"^\s*[A-ZÀ-Ý0-9'\"‘“•(]")
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,8 @@ class SourceText:
         for index, line in enumerate(self.lines):
             stripped = line.strip()
             if not stripped:
+                if line:  # a line of spaces: the text's own paragraph break
+                    close()
                 continue
             if index <= heading_end:
                 continue
@@ -169,7 +175,7 @@ class SourceText:
                 blocks.append((index, index - 1, title))  # empty range: title only
             elif current and (
                 _BULLET.match(line)
-                or (_SENTENCE_END.search(previous_text) and _STARTS_NEW.match(line))
+                or (_SENTENCE_END.search(previous_text) and (_STARTS_NEW.match(line) or _DASH_ITEM.match(line)))
             ):
                 close()
             current.append(index)
@@ -178,16 +184,21 @@ class SourceText:
         return [self._paragraph(number, *block) for number, block in enumerate(blocks, start=1)]
 
     def _heading_end(self, index: int, title: str) -> int:
-        """The last line of a heading printed over several lines ("Zeven kwaliteiten / van de regio")."""
-        wanted = _plain(title)
-        text, end = _plain(self.lines[index]), index
-        for following in range(index + 1, min(index + 4, len(self.lines))):
-            part = _plain(self.lines[following])
-            if not part:
+        """The last line of a heading printed over several lines ("Zeven kwaliteiten / van de regio").
+
+        Words are compared without the heading's number, so "3.1. Wonen" is the title "3.1 Wonen",
+        "Voorwoord / samen sterker" is "Voorwoord: samen sterker", and "leefomge- / ving" is one word.
+        """
+        wanted = _words(title)
+        lines, end = [self.lines[index]], index
+        for following in range(index + 1, min(index + 8, len(self.lines))):
+            if not self.lines[following].strip():
                 continue
-            if not wanted.startswith(f"{text} {part}"):
+            candidate = [*lines, self.lines[following]]
+            words = _words(normalise_for_display("\n".join(candidate), self.hyphenation))
+            if wanted[: len(words)] != words:
                 break
-            text, end = f"{text} {part}", following
+            lines, end = candidate, following
         return end
 
     def _paragraph(self, number: int, first: int, last: int, title: str | None) -> Paragraph:
@@ -212,11 +223,16 @@ def _plain(text: str) -> str:
     return normalise(text, None).text.strip().casefold()
 
 
+def _words(text: str) -> list[str]:
+    """The words of a heading, without its number."""
+    return re.findall(r"\w+", _SECTION_NUMBER.sub("", _plain(text)))
+
+
 def _is_heading_line(line: str, title: str) -> bool:
     """Whether a section's first line is a printed heading, not running text."""
     plain, wanted = _plain(line), _plain(title)
-    similar = wanted.startswith(plain) or difflib.SequenceMatcher(a=plain, b=wanted).ratio() >= 0.75
-    numbered = len(plain) <= 80 and re.match(r"^\d+(\.\d+)*\.?\s", plain) is not None
+    similar = wanted.startswith(plain.rstrip("-")) or difflib.SequenceMatcher(a=plain, b=wanted).ratio() >= 0.75
+    numbered = len(plain) <= 80 and _SECTION_NUMBER.match(plain) is not None
     return similar or numbered or (line.strip().isupper() and len(plain) <= 80)
 
 

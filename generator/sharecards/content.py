@@ -170,10 +170,21 @@ def _source(base: Card, e: ElectionView, source: SourceView, **_) -> Card:
     return replace(base, eyebrow="Brondocument", body=f"{s.publisher}, {s.period}. De volledige tekst, met de geciteerde passages.")
 
 
+def _stemhulp_result(base: Card, e: ElectionView, actor: Actor, **_) -> Card:
+    return replace(
+        base,
+        eyebrow=f"Stemhulp · {aantal(len(e.statements), 'stelling', 'stellingen')}",
+        title=f"Bovenaan: {actor.name}",
+        body="Een gedeelde uitslag, zonder antwoorden. Wat is jouw uitslag? Je antwoorden blijven op je telefoon.",
+        accent=actor.display_colour,
+    )
+
+
 _BUILDERS: dict[str, Callable[..., Card]] = {
     "home": _home,
     "election": _election,
     "stemhulp": _stemhulp,
+    "stemhulp-result": _stemhulp_result,
     "themes": _overview(lambda e: aantal(len(e.themes), "thema", "thema’s"), _theme_chips),
     "actors": _overview(lambda e: aantal(len(e.actors), "partij of organisatie", "partijen en organisaties"), lambda e: _actor_chips(e.actors)),
     "statements": _overview(lambda e: aantal(len(e.statements), "stelling", "stellingen"), lambda e: _actor_chips(e.actors)),

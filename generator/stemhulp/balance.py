@@ -24,6 +24,7 @@ MIN_POSITIONS_FOR_SHARE = 10  # the oneens share is checked for actors with this
 ONEENS_SHARE = (30, 70)  # per cent of an actor's positions that are "oneens"
 READER_SCORE = (25, 75)  # per cent that an always-eens or always-oneens reader gets
 MIN_STATED = 2  # positions per statement
+MIN_STATEMENTS = 10  # a stemhulp is judged from this size; below it, every percentage swings on one statement
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ def balance(data: ElectionData) -> Balance:
 def lint(data: ElectionData) -> list[Problem]:
     """Every broken rule of a stemhulp's balance, at the statement or file it concerns."""
     if not data.statements or not data.election.stemhulp.actors:
+        return []
+    if len(data.statements) < MIN_STATEMENTS:
         return []
     figures = balance(data)
     wanted = data.election.stemhulp.actors

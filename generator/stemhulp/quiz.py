@@ -10,15 +10,24 @@ import hashlib
 import json
 from collections.abc import Callable
 
+from .. import urls
 from ..dutch import KIND_LABELS, kind_note
 from ..views import ElectionView
 from .matching import MIN_OVERLAP
 
 
 def version(e: ElectionView) -> str:
-    """Changes when statements are added, removed or reordered: old result links then say so."""
-    ids = "\n".join(s.statement.id for s in e.statements)
-    return hashlib.sha1(ids.encode("utf-8")).hexdigest()[:8]
+    """Changes when statements are added, removed or reordered: old result links can then not be read."""
+    return _hash("\n".join(s.statement.id for s in e.statements))
+
+
+def positions_version(e: ElectionView) -> str:
+    """Changes when any position changes: an old result link then says its result was recomputed."""
+    return _hash("\n".join(f"{s.statement.id}:{pos.actor.id}:{pos.stance}" for s in e.statements for pos in s.positions))
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
@@ -26,6 +35,9 @@ def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
     actors = e.stemhulp_actors
     data = {
         "version": version(e),
+        "positionsVersion": positions_version(e),
+        "election": e.label,
+        "url": link(e.stemhulp_path),
         "minOverlap": MIN_OVERLAP,
         "actors": [
             {
@@ -35,8 +47,9 @@ def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
                 "kind": KIND_LABELS[a.kind],
                 "onBallot": a.on_ballot,
                 "note": kind_note(a),
-                "colour": a.display_colour,
+                "style": a.style,
                 "url": link(e.actor_path(a)),
+                "shareUrl": link(urls.stemhulp_result(e.id, a.id)) if a.on_ballot else None,
             }
             for a in actors
         ],

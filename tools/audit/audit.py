@@ -81,6 +81,7 @@ ELECTION_PAGES = [  # relative to the folder of an election, preferably one with
     ("voorstel", ["wie/*/*"]),
     ("bronnen", ["bron"]),
     ("bron", ["bron/*"], "largest"),
+    ("wijzigingen", ["wijzigingen"]),  # only where the data has a git history
 ]
 
 
