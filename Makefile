@@ -52,8 +52,8 @@ schermafbeeldingen: $(TEST_STAMP) browser ## Phone screenshots (360 px) of the p
 	@test -n "$(PLAN)" || { echo 'Zeg welk plan: make schermafbeeldingen PLAN=<bestand van make summary PLAN=…>'; exit 2; }
 	$(BIN)/python tools/preview/screenshots.py "$(PLAN)" --site site --out schermafbeeldingen
 
-test: $(TEST_STAMP) browser lint ## Run the whole test suite (browser tests use Debian's chromium), after the linters
-	$(BIN)/pytest -q
+test: $(TEST_STAMP) browser lint ## Run the whole test suite (browser tests use Debian's chromium), after the linters, on every core
+	$(BIN)/pytest -q -n auto
 
 test-content: $(TEST_STAMP) ## Only the checks of the curated data (pytest -m content); CI runs these when a pull request changes only site-data/
 	$(BIN)/pytest -q -m content

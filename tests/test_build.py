@@ -50,14 +50,32 @@ def test_a_strict_warning_keeps_the_previous_site(project):
     assert files_of(project / "site") == before
 
 
+# The build in a subprocess that pauses once MkDocs has written the whole new site, before the swap:
+# the moment where an interruption could do most harm, reached every time instead of by luck.
+PAUSED_BUILD = """
+import sys, time
+from pathlib import Path
+import generator.engine.mkdocs as engine
+real_build = engine.build
+def build_then_pause(config):
+    real_build(config)
+    Path("built-not-swapped").touch()
+    time.sleep(60)
+engine.build = build_then_pause
+from generator.cli import main
+sys.exit(main(["build"]))
+"""
+
+
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
 def test_an_interrupted_build_keeps_the_previous_site(project, stop):
     before = files_of(project / "site")
-    build = subprocess.Popen([sys.executable, "-m", "generator.cli", "build"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = subprocess.Popen([sys.executable, "-c", PAUSED_BUILD], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while not any(staging.is_dir() and any(staging.rglob("*.html")) for staging in project.glob(".site-*")):
+    while not (project / "built-not-swapped").exists():
         assert build.poll() is None and time.monotonic() < deadline, "the build ended before it could be interrupted"
         time.sleep(0.02)
+    assert any(staging.is_dir() and any(staging.rglob("*.html")) for staging in project.glob(".site-*"))
     build.send_signal(stop)
     build.wait(timeout=60)
     assert build.returncode != 0

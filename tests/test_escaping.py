@@ -23,11 +23,16 @@ def test_hostile_quote_and_title_render_as_plain_text(mini_site):
 
 
 def test_hostile_text_is_text_on_every_page_it_reaches(mini_site):
-    for path in ["testdorp-2026/thema/wonen", "testdorp-2026/wie/raad-b", "testdorp-2026/bron/advies-b"]:
+    for path, text in [
+        ("testdorp-2026/thema/wonen", HOSTILE_QUOTE),
+        ("testdorp-2026/bron/advies-b", HOSTILE_QUOTE),
+        ("testdorp-2026/wie/raad-b", TITLE),  # the actor page lists titles; the quote is one tap away
+    ]:
         html_path = mini_site / path / "index.html"
         page = read_page(html_path)
-        assert HOSTILE_QUOTE in page.text, path
-        assert "<script>alert" not in html_path.read_text(encoding="utf-8"), path
+        assert text in page.text, path
+        html = html_path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<b>html" not in html, path
 
 
 def test_hostile_text_survives_in_open_data(mini_site):

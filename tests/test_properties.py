@@ -22,6 +22,7 @@ import markdown
 import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from generator.build import check
 from generator.plan import plan
@@ -82,7 +83,7 @@ def markdown_settings() -> tuple[list, dict]:
 
 def to_html(page: str) -> str:
     extensions, configs = markdown_settings()
-    body = page.split("---\n", 2)[2] if page.startswith("---\n") else page
+    body, _ = get_data(page)  # front matter as MkDocs reads it (a value may end in "---")
     return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
 
 

@@ -94,11 +94,10 @@ def test_internal_links_resolve_and_fragments_exist(real_site, pages):
 
 
 def test_lees_in_context_points_at_a_highlightable_paragraph(real_site):
-    page = real_site / "leiden-2026" / "wie" / "volt-leiden" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    links = re.findall(r'<a class="wvw-context" href="([^"]+)"', html)
+    theme_pages = sorted((real_site / "leiden-2026" / "thema").glob("*/index.html"))
+    links = [(page, href) for page in theme_pages for href in re.findall(r'<a class="wvw-context" href="([^"]+)"', page.read_text(encoding="utf-8"))]
     assert len(links) > 100
-    for href in links:
+    for page, href in links:
         target, fragment = resolve(real_site, page, href)
         assert re.fullmatch(r"p-\d+", fragment)
         source_html = target.read_text(encoding="utf-8")

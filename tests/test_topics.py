@@ -127,6 +127,11 @@ def test_a_topic_page_shows_the_same_party_in_another_city_collapsed(real_site):
 def test_the_actor_page_groups_proposals_by_theme_and_topic(real_site):
     html = (real_site / "leiden-2026" / "wie" / "coalitie-leiden" / "index.html").read_text(encoding="utf-8")
     assert '<h3 class="wvw-actor-topic"><a href="../../thema/wonen/aantal-woningen/">Hoeveel nieuwe woningen komen erbij?</a></h3>' in html
+    # Every proposal of the actor once, as a title that leads to its own page (where its quote is).
+    lists = re.findall(r'<ul class="wvw-titles"[^>]*>(.*?)</ul>', html, re.S)
+    linked = [(href, unescape(title)) for block in lists for href, title in re.findall(r'<li><a href="([^"]+)/">([^<]+)</a></li>', block)]
+    proposals = [p for p in real_data().elections[0].proposals if p.actor == "coalitie-leiden"]
+    assert sorted(linked) == sorted((p.id, p.title) for p in proposals)
 
 
 def test_open_data_names_each_proposals_topic(real_site):

@@ -65,7 +65,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 NOT_FOUND = "bestaat-niet/"
 
 # One page of each type: a label, glob patterns for its folder (the first match is audited),
-# and whether to take the largest page of that type instead (the longest source document).
+# and whether to take the largest page of that type instead (the longest source document, the fullest actor).
 SITE_PAGES = [("home", ["."]), ("methode", ["methode"]), ("zoeken", ["zoeken"])]
 ELECTION_PAGES = [  # relative to the folder of an election, preferably one with statements
     ("verkiezing", ["."]),
@@ -77,7 +77,7 @@ ELECTION_PAGES = [  # relative to the folder of an election, preferably one with
     ("stelling", ["stelling/*"]),
     ("vergelijk", ["vergelijk"]),
     ("wie", ["wie"]),
-    ("actor", ["wie/*"]),
+    ("actor", ["wie/*"], "largest"),  # the party with the most proposals
     ("voorstel", ["wie/*/*"]),
     ("bronnen", ["bron"]),
     ("bron", ["bron/*"], "largest"),
