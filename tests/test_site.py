@@ -145,6 +145,9 @@ def test_old_statement_addresses_lead_to_the_page_that_replaced_them(real_site, 
     assert redirects[old] == "../verkamering-makkelijker/"
     for path, target in redirects.items():
         assert resolve(real_site, path, target)[0] in pages, f"{path} leads nowhere: {target}"
+        # Its own icon: without one, the browser asks the host's root for /favicon.ico (a 404 on a project site).
+        icon = re.search(r'<link rel="icon" href="([^"]+)"', path.read_text(encoding="utf-8"))
+        assert icon and (path.parent / icon.group(1)).resolve() == (real_site / "assets" / "favicon.svg").resolve(), path
 
 
 def test_no_page_has_an_id_twice(pages):

@@ -364,3 +364,21 @@ def test_the_result_ranks_only_parties_on_the_ballot_and_puts_the_others_below(p
     volt.locator("summary").click()
     expect(volt.get_by_text(re.compile(r"Hetzelfde antwoord \(\d+\)"))).to_be_visible()
     expect(volt.get_by_role("link").first).to_be_visible()
+
+
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => window.__shifts.push(e.value)))
+  .observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("fragment", ["", "#a=e", "#a=" + "eno" * 10 + "&s=u"], ids=["start", "question", "result"])
+def test_opening_the_quiz_shifts_nothing(browser, base_url, real_site, fragment):
+    """The quiz replaces the list of statements, and on a question the heading steps aside: before the first paint."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(STEMHULP + fragment.replace("#", "#v=" + version(real_site) + "&"))
+    expect(page.locator("#stemhulp[data-mounted]")).to_be_attached()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shifts") == []
+    context.close()

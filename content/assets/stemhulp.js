@@ -233,6 +233,7 @@
     this.root.replaceChildren(view);
     var article = this.root.closest("article");
     if (article) article.classList.toggle("wvw-quiz-active", this.state.screen === "question");
+    document.documentElement.classList.remove("wvw-quiz-q");  // the guess made before the first paint (main.html) has served
     if (moved) this.reveal(view);
   };
 

@@ -193,12 +193,17 @@ def pick_pages(site: Path) -> list[tuple[str, str]]:
 def _first(folder: Path, types, site: Path):
     for label, patterns, *largest in types:
         for pattern in patterns:
-            found = sorted(p for p in folder.glob(f"{pattern}/index.html"))
+            found = sorted(p for p in folder.glob(f"{pattern}/index.html") if not _redirect(p))
             if found:
                 page = max(found, key=lambda p: p.stat().st_size) if largest else found[0]
                 rel = page.parent.relative_to(site).as_posix()
                 yield label, "" if rel == "." else rel + "/"
                 break
+
+
+def _redirect(page: Path) -> bool:
+    """An old address that only sends the reader on (site-data/*/redirects.yml): not a page type."""
+    return 'http-equiv="refresh"' in page.read_text(encoding="utf-8")[:400]
 
 
 def stemhulp_states(site: Path, path: str) -> list[tuple[str, str]]:
