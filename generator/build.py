@@ -9,6 +9,7 @@ Nothing is generated unless the data is valid.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import urls
@@ -23,11 +24,12 @@ from .opendata import datapackage_json, election_json, proposals_csv
 from .plan import Plan, plan
 from .problems import Note, Problem
 from .quotes import QuoteLocation
-from .render import Renderer, redirect_page
+from .render import Renderer, redirect_page, relative_url
 from .settings import Settings
 from .sharecards import brand
 from .sharecards.content import card_for
 from .sharecards.draw import CardCache
+from .stemhulp.quiz import stemhulp_details_json
 from .validate import validate
 from .views import SiteView
 
@@ -90,6 +92,8 @@ def generate(settings: Settings) -> Generated:
         files[e.datapackage_path] = datapackage_json(e, settings.site_name, settings.site_url, settings.about.get("data_licence", "CC BY 4.0"))
         if e.changes:
             files[e.changes.feed_path] = changes_feed(e, settings.site_url, settings.site_name, settings.repo_url)
+        if e.has_stemhulp:
+            files[urls.stemhulp_details(e.id)] = stemhulp_details_json(e, partial(relative_url, e.stemhulp_path))
     files.update(CardCache(settings.card_cache).images({urls.share_image(path): card for path, card in cards.items()}))
     files.update(brand.icons())
     return Generated(settings, [], files, site_plan)

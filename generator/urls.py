@@ -72,6 +72,11 @@ def stemhulp(e: str) -> str:
     return f"{e}/stemhulp.md"
 
 
+def stemhulp_details(e: str) -> str:
+    """The explanations and reasons of the quiz's statements, fetched when the reader first uses the quiz."""
+    return f"{e}/stemhulp/uitleg.json"
+
+
 def stemhulp_result(e: str, actor_id: str) -> str:
     """A result shared without answers: which party came first (the page only invites to take the quiz)."""
     return f"{e}/stemhulp/uitslag/{actor_id}.md"

@@ -382,3 +382,41 @@ def test_opening_the_quiz_shifts_nothing(browser, base_url, real_site, fragment)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shifts") == []
     context.close()
+
+
+def test_explanations_load_when_the_reader_uses_the_quiz_not_with_the_page(page, real_site):
+    statements = yaml.safe_load((ROOT / "site-data" / "leiden-2026" / "statements.yml").read_text(encoding="utf-8"))
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "uitleg.json" in request.url else None)
+    # A link to the second statement: nothing extra loads until the reader opens "Meer uitleg".
+    page.goto(STEMHULP + "#v=" + version(real_site) + "&a=e")
+    expect(heading(page)).to_have_text(statements[1]["text"])
+    page.wait_for_timeout(300)
+    assert fetched == []
+    page.locator(".wvw-quiz__more summary").click()
+    explanation = page.locator(".wvw-quiz__explanation")
+    expect(explanation).to_contain_text(" ".join(statements[1]["explanation"].split())[:60])
+    expect(explanation).to_contain_text("zie je bij je uitslag")  # not answered yet: no positions before the answer
+    assert len(fetched) == 1
+    # Back to the answered first statement: its explanation and each actor's position with the proposals behind it.
+    page.get_by_role("button", name="Vorige").click()
+    expect(heading(page)).to_have_text(statements[0]["text"])
+    page.locator(".wvw-quiz__more summary").click()
+    reasons = page.locator(".wvw-quiz__reasons")
+    expect(reasons).to_contain_text("Volt:")
+    cited = statements[0]["positions"]["volt-leiden"]["proposals"][0]
+    expect(reasons.locator(f'a[href="../wie/volt-leiden/{cited}/"]')).to_have_count(1)
+    assert len(fetched) == 1  # fetched once
+
+
+def test_the_quiz_starts_fetching_explanations_when_the_reader_begins(page):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "uitleg.json" in request.url else None)
+    page.goto(STEMHULP)
+    page.wait_for_timeout(300)
+    assert fetched == []
+    page.get_by_role("button", name="Begin met stelling 1").click()
+    page.wait_for_timeout(300)
+    assert len(fetched) == 1 and "?v=" in fetched[0]
+    page.locator(".wvw-quiz__more summary").click()
+    expect(page.locator(".wvw-quiz__explanation p").first).not_to_have_text("Uitleg laden…")

@@ -183,6 +183,7 @@
 
   /* A new screen is a new history entry: the back gesture returns to the previous one. */
   Quiz.prototype.go = function (screen, index) {
+    this.loadDetails().catch(function () {});  // the reader is using the quiz: fetch the explanations now
     this.state.screen = screen;
     if (index !== undefined) this.state.index = index;
     if (screen !== "question") this.state.editing = false;
@@ -286,11 +287,11 @@
     var answerButtons = ANSWERS.map(function (answer) {
       return button(LABEL[answer], "wvw-quiz__answer wvw-quiz__answer--" + answer + (current === answer ? " md-button--primary" : ""), function () { self.answer(answer); }, { "aria-pressed": current === answer ? "true" : "false" });
     });
-    var details = h("details", { class: "wvw-quiz__more question" }, [
-      h("summary", { text: "Meer uitleg over deze stelling" }),
-      h("p", { text: s.explanation }),
-      current ? this.reasons(s) : h("p", { class: "wvw-muted", text: "Wat de partijen en organisaties vinden, zie je bij je uitslag." })
-    ]);
+    var shown = !!this.details;
+    var more = h("div", { class: "wvw-quiz__explanation" }, this.explanation(s, current));
+    var details = h("details", { class: "wvw-quiz__more question", on: { toggle: function () {
+      if (details.open && !shown) { shown = true; self.fillExplanation(more, s, current); }
+    } } }, [h("summary", { text: "Meer uitleg over deze stelling" }), more]);
     var nav = state.editing
       ? [button("Terug naar je uitslag", "wvw-quiz__back", function () { self.go("result"); })]
       : [button("Vorige", "wvw-quiz__back", function () { self.back(); }), button("Sla over", "wvw-quiz__skip", function () { self.answer("skip"); })];
@@ -307,9 +308,40 @@
     ]);
   };
 
-  Quiz.prototype.reasons = function (s) {
+  /* The explanations and reasons live in a file of their own (data.details): fetched once, when the
+     reader first moves through the quiz or opens "Meer uitleg", not with the page. */
+  Quiz.prototype.loadDetails = function () {
+    var self = this;
+    if (!this.detailsRequest) {
+      this.detailsRequest = fetch(this.data.details)
+        .then(function (response) { if (!response.ok) throw new Error(String(response.status)); return response.json(); })
+        .then(function (found) { self.details = found.statements; return self.details; });
+      this.detailsRequest.catch(function () { self.detailsRequest = null; });  // try again next time
+    }
+    return this.detailsRequest;
+  };
+
+  Quiz.prototype.explanation = function (s, current) {
+    var d = this.details && this.details[s.id];
+    if (!d) return [h("p", { class: "wvw-muted", text: "Uitleg laden…" })];
+    return [
+      h("p", { text: d.explanation }),
+      current ? this.reasons(s, d) : h("p", { class: "wvw-muted", text: "Wat de partijen en organisaties vinden, zie je bij je uitslag." })
+    ];
+  };
+
+  Quiz.prototype.fillExplanation = function (more, s, current) {
+    var self = this;
+    this.loadDetails().then(function () {
+      more.replaceChildren.apply(more, self.explanation(s, current));
+    }, function () {
+      more.replaceChildren(h("p", {}, ["De uitleg kon niet laden. ", h("a", { href: s.url, text: "Lees de stelling op haar eigen pagina" })]));
+    });
+  };
+
+  Quiz.prototype.reasons = function (s, d) {
     return h("ul", { class: "wvw-quiz__reasons" }, this.data.actors.map(function (a) {
-      var links = (s.reasons[a.id] || []).map(function (r) { return h("a", { href: r.url, text: r.title }); });
+      var links = (d.reasons[a.id] || []).map(function (r) { return h("a", { href: r.url, text: r.title }); });
       var items = [h("strong", { text: a.short + ": " }), stance(s.positions[a.id])];
       if (links.length) { items.push(" "); links.forEach(function (l, i) { if (i) items.push(" · "); items.push(l); }); }
       return h("li", {}, items);

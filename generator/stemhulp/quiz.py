@@ -1,4 +1,6 @@
-"""What the stemhulp page needs: the statements, positions and reasons as compact JSON.
+"""What the stemhulp needs: the statements and positions as compact JSON in the page, and their
+explanations and reasons in a file of their own that the quiz fetches once the reader uses it
+(it is the larger half, and a reader who only wants a result never opens it).
 
 The quiz runs in the browser (content/assets/stemhulp.js); this module only
 prepares public data. Nothing personal is computed here or anywhere else.
@@ -31,13 +33,14 @@ def _hash(text: str) -> str:
 
 
 def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
-    """The quiz data; `link` turns a site path into a URL relative to the stemhulp page."""
+    """The quiz data in the page; `link` turns a site path into a URL relative to the stemhulp page."""
     actors = e.stemhulp_actors
     data = {
         "version": version(e),
         "positionsVersion": positions_version(e),
         "election": e.label,
         "url": link(e.stemhulp_path),
+        "details": link(urls.stemhulp_details(e.id)) + "?v=" + details_version(e),
         "minOverlap": MIN_OVERLAP,
         "actors": [
             {
@@ -58,18 +61,36 @@ def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
                 "id": s.statement.id,
                 "text": s.statement.text,
                 "theme": s.theme.name,
-                "explanation": s.statement.explanation,
                 "url": link(s.path),
                 "positions": {
                     pos.actor.id: pos.stance for pos in s.positions if pos.stance != "geen standpunt"
-                },
-                "reasons": {
-                    pos.actor.id: [{"title": v.proposal.title, "url": link(v.path)} for v in pos.proposals]
-                    for pos in s.positions
-                    if pos.proposals
                 },
             }
             for s in e.statements
         ],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def stemhulp_details_json(e: ElectionView, link: Callable[[str], str]) -> str:
+    """Per statement its explanation and, per actor, the proposals behind its position (`link` as above)."""
+    return json.dumps({"statements": _details(e, link)}, ensure_ascii=False, separators=(",", ":"))
+
+
+def details_version(e: ElectionView) -> str:
+    """Changes with the explanations and reasons: a browser never combines a new page with an old cached file."""
+    return _hash(json.dumps(_details(e, lambda path: path), ensure_ascii=False, sort_keys=True))
+
+
+def _details(e: ElectionView, link: Callable[[str], str]) -> dict:
+    return {
+        s.statement.id: {
+            "explanation": s.statement.explanation,
+            "reasons": {
+                pos.actor.id: [{"title": v.proposal.title, "url": link(v.path)} for v in pos.proposals]
+                for pos in s.positions
+                if pos.proposals
+            },
+        }
+        for s in e.statements
+    }
