@@ -75,9 +75,10 @@ def environment() -> Environment:
 
 def redirect_page(moved: Moved, site_url: str) -> str:
     """A page at an old address that sends the reader on, without JavaScript, and tells search engines where to look."""
-    to = relative_url(moved.path.removesuffix("index.html") + "index.md", moved.target)
+    page = moved.path.removesuffix("index.html") + "index.md"
+    to = relative_url(page, moved.target)
     canonical = f'<link rel="canonical" href="{html.escape(site_url + urls.url_of(moved.target))}">' if site_url else ""
-    icon = "../" * moved.path.count("/") + "assets/favicon.svg"  # else the browser asks the host's root for /favicon.ico
+    icon = relative_url(page, "assets/favicon.svg")  # else the browser asks the host's root for /favicon.ico
     return (
         '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>Deze pagina is verhuisd</title>\n'
         f'<meta http-equiv="refresh" content="0; url={html.escape(to)}">\n{canonical}\n<meta name="robots" content="noindex">\n'

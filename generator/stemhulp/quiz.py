@@ -40,7 +40,7 @@ def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
         "positionsVersion": positions_version(e),
         "election": e.label,
         "url": link(e.stemhulp_path),
-        "details": link(urls.stemhulp_details(e.id)) + "?v=" + details_version(e),
+        "details": link(urls.stemhulp_details(e.id)) + "?v=" + _hash(stemhulp_details_json(e, link)),  # a new file, a new address
         "minOverlap": MIN_OVERLAP,
         "actors": [
             {
@@ -75,11 +75,6 @@ def stemhulp_json(e: ElectionView, link: Callable[[str], str]) -> str:
 def stemhulp_details_json(e: ElectionView, link: Callable[[str], str]) -> str:
     """Per statement its explanation and, per actor, the proposals behind its position (`link` as above)."""
     return json.dumps({"statements": _details(e, link)}, ensure_ascii=False, separators=(",", ":"))
-
-
-def details_version(e: ElectionView) -> str:
-    """Changes with the explanations and reasons: a browser never combines a new page with an old cached file."""
-    return _hash(json.dumps(_details(e, lambda path: path), ensure_ascii=False, sort_keys=True))
 
 
 def _details(e: ElectionView, link: Callable[[str], str]) -> dict:
